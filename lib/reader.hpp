@@ -1,0 +1,44 @@
+#pragma once
+// Reading configuration files: detection of the file kind, the readers for each format, and
+// the recursive search of directories.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+
+namespace sessiontool {
+
+// The kind a file name implies, case-insensitively: CustomSettings.config -> server,
+// navsettings.json -> web. A web.config needs its content (NAV web client or F&O AOS), so
+// it and any other name give nullopt.
+std::optional<FileKind> kind_from_name(const std::filesystem::path& path);
+
+// Parses bytes already in memory. The kind is `forced` when given, else taken from the name
+// and then the content. Never throws for bad input: the error says what and where.
+ReadResult parse_document(const std::filesystem::path& path, std::string bytes,
+                          std::optional<FileKind> forced = std::nullopt);
+
+// Reads one file from disk and parses it.
+ReadResult read_document(const std::filesystem::path& path,
+                         std::optional<FileKind> forced = std::nullopt);
+
+// XML readers (CustomSettings.config, NAV web.config, F&O web.config). The kind comes from
+// `forced`, else from the content: root <appSettings> -> server; <DynamicsNAVSettings> -> web;
+// a <configuration><appSettings> with F&O keys -> aos. Unrecognised content is an
+// `unrecognized` error.
+ReadResult read_xml(const std::filesystem::path& path, std::string bytes,
+                    std::optional<FileKind> forced);
+
+// navsettings.json reader. Each top-level member whose value is an object is a Section;
+// its scalar members are entries (including "//" help keys, which the catalog ignores).
+ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes);
+
+// Files worth reading under a directory, recursively, in a stable sorted order: names
+// kind_from_name recognises, and every web.config (its content decides). Unreadable
+// subdirectories are skipped.
+std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& dir);
+
+}  // namespace sessiontool
