@@ -1,0 +1,49 @@
+#include "app.hpp"
+
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "usage_error.hpp"
+
+namespace sessiontool::cli {
+
+int run(int argc, char** argv) {
+  int exit_code = kExitOk;
+  try {
+    CLI::App app{"sessiontool: when Business Central and Finance & Operations sessions really close, and why",
+                 "sessiontool"};
+    app.set_version_flag("--version", SESSIONTOOL_VERSION);
+    app.require_subcommand(1);
+    setup_show(app, exit_code);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+      fmt::print("{}", app.help());
+      return kExitOk;
+    } catch (const CLI::CallForAllHelp&) {
+      fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+      return kExitOk;
+    } catch (const CLI::CallForVersion&) {
+      fmt::print("sessiontool {}\n", SESSIONTOOL_VERSION);
+      return kExitOk;
+    } catch (const CLI::ParseError& e) {
+      fmt::print(stderr, "sessiontool: error: {}\nRun 'sessiontool --help' for usage.\n", e.what());
+      return kExitUsage;
+    }
+  } catch (const UsageError& e) {
+    fmt::print(stderr, "sessiontool: error: {}\n", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sessiontool: internal error: {}\n", e.what());
+    return kExitInternal;
+  } catch (...) {
+    fmt::print(stderr, "sessiontool: internal error\n");
+    return kExitInternal;
+  }
+  return exit_code;
+}
+
+}  // namespace sessiontool::cli

@@ -1,0 +1,36 @@
+#pragma once
+// Options every subcommand that reads deployments takes (SPEC §6 "common").
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "document.hpp"
+#include "resolve.hpp"
+#include "style.hpp"
+
+namespace sessiontool::cli {
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  int platform = 0;  // 0: unknown
+  std::string lb_idle_timeout;
+  std::string fo_inactivity_timeout;
+  std::string as;
+  std::string config;
+  std::string color = "auto";
+};
+
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+// The options as the library wants them. Throws UsageError for a bad value.
+ResolveOptions resolve_options(const CommonOptions& options);
+std::optional<FileKind> forced_kind(const CommonOptions& options);
+// Load-balancer idle timeout: default 4 minutes (Azure); "none" disables the check.
+std::optional<Duration> lb_idle_timeout(const CommonOptions& options);
+std::vector<std::filesystem::path> input_paths(const CommonOptions& options);
+Style style_for(const CommonOptions& options, std::FILE* stream);
+
+}  // namespace sessiontool::cli

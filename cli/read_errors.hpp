@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+#include "style.hpp"
+
+namespace sessiontool::cli {
+
+// "path:line:col: error: message" (no line and column when the file has none to give).
+std::string format_read_error(const ReadError& error, const Style& style);
+
+// Writes each error on its own line to standard error.
+void print_read_errors(const std::vector<ReadError>& errors, const Style& style);
+
+}  // namespace sessiontool::cli

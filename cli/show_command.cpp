@@ -1,0 +1,75 @@
+// sessiontool show: effective timeouts with the origin of every value.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common_options.hpp"
+#include "exit_codes.hpp"
+#include "inputs.hpp"
+#include "read_errors.hpp"
+#include "show_json.hpp"
+#include "show_text.hpp"
+#include "usage_error.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+struct ShowOptions {
+  CommonOptions common;
+  std::string format = "text";
+  std::vector<std::string> assume;
+  bool all = false;
+};
+
+// "--assume KEY=VALUE": the key must be known; the value becomes the key's native form.
+std::pair<std::string, std::string> parse_assumption(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw UsageError(fmt::format("--assume {}: expected KEY=VALUE, e.g. SessionTimeout=30m", text));
+  const std::string key = text.substr(0, eq);
+  const SettingInfo* info = find_setting(key);
+  if (!info) throw UsageError(fmt::format("--assume {}: unknown setting '{}'", text, key));
+  auto native = native_from_argument(*info, text.substr(eq + 1));
+  if (!native) throw UsageError(fmt::format("--assume {}: {}", text, native.error()));
+  return {key, *native};
+}
+
+int run_show(const ShowOptions& options) {
+  ResolveOptions resolve_opts = resolve_options(options.common);
+  for (const std::string& text : options.assume) resolve_opts.assume.push_back(parse_assumption(text));
+  const ShowTextOptions text_opts{.all = options.all, .lb_idle_timeout = lb_idle_timeout(options.common)};
+
+  Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
+  const auto deployments = resolve(inputs.documents, resolve_opts);
+  if (options.format == "json") {
+    fmt::print("{}", render_show_json(deployments));
+  } else {
+    fmt::print("{}", render_show_text(deployments, text_opts, style_for(options.common, stdout)));
+  }
+  std::fflush(stdout);
+  print_read_errors(inputs.errors, style_for(options.common, stderr));
+  return inputs.errors.empty() ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+
+void setup_show(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ShowOptions>();
+  CLI::App* show = app.add_subcommand("show", "Show effective session timeouts and where each value comes from");
+  show->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  show->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)");
+  show->add_flag("--all", options->all, "Also list the other catalogued timeouts");
+  add_common_options(*show, options->common);
+  show->footer(
+      "Examples:\n"
+      "  sessiontool show                                  # deployments under the current directory\n"
+      "  sessiontool show C:\\BC\\Service\\CustomSettings.config C:\\BC\\Web\\navsettings.json\n"
+      "  sessiontool show --assume SessionTimeout=45m      # what if the web timeout were 45 minutes\n"
+      "  sessiontool show --format json | jq '.deployments[].effective'");
+  show->callback([options, &exit_code] { exit_code = run_show(*options); });
+}
+
+}  // namespace sessiontool::cli

@@ -1,0 +1,148 @@
+#include "show_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "timeline.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+constexpr int kTimelineWidth = 44;
+
+std::string product_title(Product product) {
+  return product == Product::business_central ? "Business Central" : "Finance & Operations";
+}
+
+std::string human(Duration d) { return format_human(d); }
+
+// The settings worth a line: the session keys, or all of them with --all.
+std::vector<const Setting*> shown_settings(const Deployment& d, bool all) {
+  std::vector<const Setting*> shown;
+  for (const Setting& setting : d.settings) {
+    if (!all && !setting.info->session_key) continue;
+    if (setting.value.empty() && setting.origin == Origin::default_value) continue;  // unset, no default
+    shown.push_back(&setting);
+  }
+  return shown;
+}
+
+std::string inactivity_reason(const Deployment& d) {
+  const InactivityTimeout& in = d.inactivity;
+  if (d.product == Product::finance_operations) {
+    if (in.bound_by.front() == keys::kFoLegacyTimeout)
+      return fmt::format("{} in web.config shadows the system parameter", keys::kFoLegacyTimeout);
+    return fmt::format("the system parameter {}", keys::kFoSystemParameter);
+  }
+  if (in.value.is_unbounded()) return "never: both ClientServicesIdleClientTimeout and SessionTimeout are unbounded";
+  if (in.bound_by.size() == 2) return "ClientServicesIdleClientTimeout and SessionTimeout are equal";
+  const bool web_binds = in.bound_by.front() == keys::kSessionTimeout;
+  const Setting* other = d.find(web_binds ? keys::kIdleClientTimeout : keys::kSessionTimeout);
+  return fmt::format("bound by {}, shorter than {} ({})", in.bound_by.front(), other->info->key,
+                     human(other->effective.value_or(Duration::unbounded())));
+}
+
+void render_settings(std::string& out, const Deployment& d, bool all, const Style& style) {
+  auto shown = shown_settings(d, all);
+  std::size_t key_width = 0, value_width = 0;
+  for (const Setting* s : shown) {
+    key_width = std::max(key_width, s->info->key.size());
+    value_width = std::max(value_width, value_with_human(*s).size());
+  }
+  for (const Setting* s : shown) {
+    std::string value = value_with_human(*s);
+    std::string padded_value = fmt::format("{:<{}}", value, value_width);
+    std::string origin = origin_text(*s);
+    if (!s->interpretation.ok()) origin += style.red(fmt::format("  invalid: {}", s->interpretation.error));
+    out += fmt::format("  {}  {}  {}\n", style.bold(fmt::format("{:<{}}", s->info->key, key_width)),
+                       s->origin == Origin::default_value ? padded_value : style.cyan(padded_value),
+                       style.dim(origin));
+  }
+}
+
+// "  inactivity timeout  20m     why": the value padded before it is coloured.
+std::string effective_line(std::string_view label, Duration value, std::string_view why, const Style& style) {
+  return fmt::format("  {:<20}{}{}\n", label, style.green(fmt::format("{:<8}", format_human(value))), why);
+}
+
+void render_effective(std::string& out, const Deployment& d, const Style& style) {
+  out += effective_line("inactivity timeout", d.inactivity.value, inactivity_reason(d), style);
+  if (d.reconnect) {
+    const ReconnectWindow& w = *d.reconnect;
+    out += effective_line("reconnect window", w.total,
+                          w.removed_on_platform
+                              ? "platform 21+: the session ends when its connection is lost"
+                              : fmt::format("2 x ClientServicesKeepAliveInterval ({}) + ClientServicesReconnectPeriod ({})",
+                                            human(w.initial_inactivity), human(w.reconnect_period)),
+                          style);
+  }
+  if (d.warning)
+    out += effective_line("warning lead", d.warning->lead,
+                          fmt::format("countdown from {} (over 30m: 5m; 10m-30m: 2m; under 10m: 30s)",
+                                      human(d.warning->countdown_starts_at)),
+                          style);
+}
+
+void render_timelines(std::string& out, const Deployment& d, const Style& style) {
+  auto emit = [&](std::string_view caption, const std::vector<Phase>& phases, std::string_view end) {
+    auto lines = render_timeline(phases, end, kTimelineWidth, style);
+    out += fmt::format("  {:<18}{}\n  {:<18}{}\n", caption, lines[0], "", style.dim(lines[1]));
+  };
+  if (d.product == Product::finance_operations) {
+    emit("inactive user", {{"active", d.warning->countdown_starts_at}, {"countdown", d.warning->lead}},
+         "session closed");
+    return;
+  }
+  emit("inactive user", {{"active", d.inactivity.value}},
+       d.inactivity.value.is_unbounded() ? "never closed" : "session closed");
+  if (d.reconnect && !d.reconnect->removed_on_platform)
+    emit("connection lost",
+         {{"lost", d.reconnect->initial_inactivity}, {"faulted: orphaned", d.reconnect->reconnect_period}},
+         "session closed");
+}
+
+}  // namespace
+
+std::string value_with_human(const Setting& setting) {
+  if (!setting.info->is_duration() || !setting.interpretation.ok() || !setting.interpretation.duration)
+    return setting.value;
+  return fmt::format("{} ({})", setting.value, format_human(*setting.interpretation.duration));
+}
+
+std::string origin_text(const Setting& setting) {
+  switch (setting.origin) {
+    case Origin::file:
+      return fmt::format("{}:{}:{}", setting.document->path.string(), setting.entry->value_pos.line,
+                         setting.entry->value_pos.column);
+    case Origin::system_parameter: return "system parameter (--fo-inactivity-timeout)";
+    case Origin::assumed: return "assumed (--assume)";
+    case Origin::default_value: return "default";
+  }
+  return "";
+}
+
+std::string render_show_text(const std::vector<Deployment>& deployments, const ShowTextOptions& options,
+                             const Style& style) {
+  std::string out;
+  for (const Deployment& d : deployments) {
+    if (!out.empty()) out += "\n";
+    out += fmt::format("{} {}\n", style.bold(d.name), style.dim("(" + product_title(d.product) + ")"));
+    for (const Document* doc : d.files()) out += fmt::format("  {:<7}{}\n", to_string(doc->kind), doc->path.string());
+    if (d.web_unmatched) out += style.yellow("  no server instance matches this web instance: server defaults assumed\n");
+    if (!d.ambiguous_servers.empty()) {
+      out += style.yellow("  several server instances match equally: server defaults assumed\n");
+      for (const Document* doc : d.ambiguous_servers) out += fmt::format("    {}\n", doc->path.string());
+    }
+    out += "\n";
+    render_settings(out, d, options.all, style);
+    out += "\n";
+    render_effective(out, d, style);
+    out += "\n";
+    render_timelines(out, d, style);
+  }
+  if (deployments.empty()) out += "no deployments found\n";
+  return out;
+}
+
+}  // namespace sessiontool::cli

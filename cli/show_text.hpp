@@ -1,0 +1,27 @@
+#pragma once
+// `show` for people: per deployment, its files, each relevant setting with its value in
+// native and human form and its origin, the effective values with why, and a timeline.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "resolve.hpp"
+#include "style.hpp"
+
+namespace sessiontool::cli {
+
+struct ShowTextOptions {
+  bool all = false;  // also the other catalogued timeouts
+  std::optional<Duration> lb_idle_timeout;
+};
+
+std::string render_show_text(const std::vector<Deployment>& deployments, const ShowTextOptions& options,
+                             const Style& style);
+
+// "00:20:00 (20m)", "MaxValue (never)", "120 (2m)", or the text itself for strings.
+std::string value_with_human(const Setting& setting);
+// "default", "path:line:col", "system parameter", "assumed".
+std::string origin_text(const Setting& setting);
+
+}  // namespace sessiontool::cli

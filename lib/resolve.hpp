@@ -1,0 +1,87 @@
+#pragma once
+// Resolution: from documents to deployments with effective timeouts. Every setting keeps
+// where its value came from.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog.hpp"
+#include "document.hpp"
+#include "duration.hpp"
+
+namespace sessiontool {
+
+enum class Origin { default_value, file, system_parameter, assumed };
+const char* to_string(Origin origin);  // "default", "file", "system-parameter", "assumed"
+
+enum class Product { business_central, finance_operations };
+const char* to_string(Product product);  // "business-central", "finance-operations"
+
+// One setting as it applies to a deployment.
+struct Setting {
+  const SettingInfo* info = nullptr;
+  std::string value;  // the text in force (native form)
+  Interpretation interpretation;
+  Origin origin = Origin::default_value;
+  const Document* document = nullptr;  // origin file
+  const Entry* entry = nullptr;        // origin entry (the last one when duplicated)
+  // The duration in force for resolution: the value's, or the catalog default when the
+  // value is not valid (lint reports it) or the key does not exist on the platform.
+  std::optional<Duration> effective;
+};
+
+struct InactivityTimeout {
+  Duration value;                     // unbounded when nothing closes idle sessions
+  std::vector<std::string> bound_by;  // setting key(s) reaching the minimum
+};
+
+struct ReconnectWindow {
+  Duration total;
+  Duration initial_inactivity;  // 2 x keep-alive interval: connection lost -> channel faulted
+  Duration reconnect_period;    // channel faulted (session orphaned) -> session closed
+  bool removed_on_platform = false;  // platform 21+: the session ends with its connection
+};
+
+struct WarningLead {
+  Duration lead;                 // countdown length before the session closes
+  Duration countdown_starts_at;  // timeout - lead
+};
+
+struct Deployment {
+  Product product = Product::business_central;
+  std::string name;
+  const Document* server = nullptr;
+  const Document* web = nullptr;
+  const Document* aos = nullptr;
+  std::vector<Setting> settings;  // catalog order, only the keys of this deployment's kinds
+
+  InactivityTimeout inactivity;
+  std::optional<ReconnectWindow> reconnect;  // Business Central only
+  std::optional<WarningLead> warning;        // Finance & Operations only
+
+  // Pairing facts (Business Central): a web instance that matched no server instance, or
+  // several equally near ones (listed; none is chosen).
+  bool web_unmatched = false;
+  std::vector<const Document*> ambiguous_servers;
+
+  std::vector<const Document*> files() const;
+  const Setting* find(std::string_view key) const;
+};
+
+struct ResolveOptions {
+  std::optional<int> platform;                  // BC major version; unknown = 20 and earlier
+  std::optional<Duration> fo_inactivity_timeout;  // F&O system parameter
+  // What-if values: key -> native text. Change no file.
+  std::vector<std::pair<std::string, std::string>> assume;
+};
+
+// Pairs web instances with server instances (SPEC §4) and resolves every deployment.
+// Deployments come in the order of their first file in `documents`.
+std::vector<Deployment> resolve(const std::vector<Document>& documents, const ResolveOptions& options);
+
+// The F&O countdown before an inactive session closes (the seed's boundaries).
+WarningLead warning_lead_for(Duration timeout);
+
+}  // namespace sessiontool
