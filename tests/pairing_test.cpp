@@ -1,0 +1,80 @@
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+#include "pairing.hpp"
+
+using namespace sessiontool;
+using namespace sessiontool::test;
+
+TEST_SUITE("pairing") {
+  TEST_CASE("a web instance pairs with the server of the same instance name, case-insensitively") {
+    std::vector<Document> docs;
+    docs.push_back(server("a/CustomSettings.config", {{"ServerInstance", "BC230"}}));
+    docs.push_back(server("b/CustomSettings.config", {{"ServerInstance", "BC220"}}));
+    docs.push_back(web("w/navsettings.json", {{"ServerInstance", "bc220"}}));
+    auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[0].server == &docs[0]);
+    CHECK(pairs[0].web == nullptr);
+    CHECK(pairs[1].server == &docs[1]);
+    CHECK(pairs[1].web == &docs[2]);
+  }
+
+  TEST_CASE("ports must match where both files give one") {
+    std::vector<Document> docs;
+    docs.push_back(server("a/CustomSettings.config", {{"ServerInstance", "BC"}, {"ClientServicesPort", "7085"}}));
+    docs.push_back(server("b/CustomSettings.config", {{"ServerInstance", "BC"}, {"ClientServicesPort", "7185"}}));
+    docs.push_back(web("w/navsettings.json", {{"ServerInstance", "BC"}, {"ClientServicesPort", "7185"}}));
+    auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[1].server == &docs[1]);
+    CHECK(pairs[1].web == &docs[2]);
+  }
+
+  TEST_CASE("the server in the nearest directory wins") {
+    std::vector<Document> docs;
+    docs.push_back(server("fleet/cust1/Service/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(server("fleet/cust2/Service/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(web("fleet/cust2/Web/navsettings.json", {{"ServerInstance", "BC"}}));
+    auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[0].server == &docs[0]);
+    CHECK(pairs[0].web == nullptr);
+    CHECK(pairs[1].server == &docs[1]);
+    CHECK(pairs[1].web == &docs[2]);
+    CHECK(pairs[1].ambiguous_servers.empty());
+  }
+
+  TEST_CASE("equally near servers are ambiguous and none is chosen") {
+    std::vector<Document> docs;
+    docs.push_back(server("x/a/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(server("x/b/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(web("x/c/navsettings.json", {{"ServerInstance", "BC"}}));
+    auto pairs = pair_instances(docs);
+    const auto it = std::ranges::find_if(pairs, [&](const InstancePair& p) { return p.web == &docs[2]; });
+    REQUIRE(it != pairs.end());
+    CHECK(it->server == nullptr);
+    CHECK(it->ambiguous_servers.size() == 2);
+  }
+
+  TEST_CASE("a web instance with no matching server is unmatched") {
+    std::vector<Document> docs;
+    docs.push_back(server("a/CustomSettings.config", {{"ServerInstance", "BC230"}}));
+    docs.push_back(web("w/navsettings.json", {{"ServerInstance", "NAV"}}));
+    auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[1].web_unmatched);
+    CHECK(pairs[1].server == nullptr);
+  }
+
+  TEST_CASE("one server used by two web instances forms two pairs") {
+    std::vector<Document> docs;
+    docs.push_back(server("s/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(web("w1/navsettings.json", {{"ServerInstance", "BC"}}));
+    docs.push_back(web("w2/navsettings.json", {{"ServerInstance", "BC"}}));
+    auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[0].server == &docs[0]);
+    CHECK(pairs[1].server == &docs[0]);
+  }
+}
