@@ -37,6 +37,10 @@ struct Entry {
   Position value_pos;
   std::size_t section = 0;    // index into Document::sections
   bool value_is_string = true;  // JSON only: false for numbers, booleans and null
+  // XML only: false for `<add key="K"/>` with no value attribute. The value reads as "" (as in
+  // .NET); value_span is then empty, just past the key's closing quote, and an editor must
+  // insert ` value="..."` there rather than splice.
+  bool has_value = true;
 };
 
 // A container of entries: `<appSettings>`, `<DynamicsNAVSettings>`, or a JSON object such as

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document.hpp"
@@ -32,6 +33,11 @@ ReadResult read_document(const std::filesystem::path& path,
 ReadResult read_xml(const std::filesystem::path& path, std::string bytes,
                     std::optional<FileKind> forced);
 
+// UTF-16 and UTF-32 files (PowerShell 5's Out-File writes UTF-16) are refused with an
+// `unreadable` error that says how to fix them; nullopt for anything else. parse_document and
+// read_xml call it, so read_navsettings need not.
+std::optional<ReadError> check_encoding(const std::filesystem::path& path, std::string_view bytes);
+
 // navsettings.json reader. Each top-level member whose value is an object is a Section;
 // its scalar members are entries (including "//" help keys, which the catalog ignores).
 ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes);
@@ -40,5 +46,12 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
 // kind_from_name recognises, and every web.config (its content decides). Unreadable
 // subdirectories are skipped.
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& dir);
+
+namespace detail {
+// The raw span of attribute `name`'s value in the start tag whose '<' is at `tag_begin`, found
+// by scanning the bytes: read_xml's fallback when pugixml's pointers are not into the text.
+std::optional<Span> scan_attribute_value(std::string_view text, std::size_t tag_begin,
+                                         std::string_view name);
+}  // namespace detail
 
 }  // namespace sessiontool

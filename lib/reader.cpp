@@ -1,0 +1,134 @@
+// Detection of the file kind, reading files from disk and the search of directories. The
+// format readers are xml_reader.cpp and navsettings_reader.cpp.
+
+#include "reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <fstream>
+#include <system_error>
+
+namespace sessiontool {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Directories a search never enters: version control, IDE state and build output, where
+// copies of config files (obj/ holds transformed web.configs) would pose as deployments.
+constexpr std::array<std::string_view, 7> kSkippedDirectories = {".git", ".hg",  ".svn",         ".vs",
+                                                                 "bin",  "obj", "node_modules"};
+
+// ASCII case-insensitive comparison of a native path string (wide on Windows) with a name.
+template <typename String>
+bool equals_ignoring_case(const String& native, std::string_view name) {
+  if (native.size() != name.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned long>(native[i]);
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    if (c != static_cast<unsigned char>(name[i])) return false;
+  }
+  return true;
+}
+
+bool names_match(const fs::path& path, std::string_view lower_name) {
+  return equals_ignoring_case(path.filename().native(), lower_name);
+}
+
+// A navsettings.json under another name still starts with '{' (after a BOM and blanks).
+bool looks_like_json(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '{';
+}
+
+ReadResult unreadable(const fs::path& path, const std::string& reason) {
+  return {std::nullopt, ReadError{ReadErrorKind::unreadable, path, {}, "cannot read: " + reason}};
+}
+
+bool is_skipped_directory(const fs::path& dir) {
+  return std::ranges::any_of(kSkippedDirectories, [&](std::string_view name) { return names_match(dir, name); });
+}
+
+bool is_config_file(const fs::path& file) { return kind_from_name(file) || names_match(file, "web.config"); }
+
+}  // namespace
+
+std::optional<FileKind> kind_from_name(const fs::path& path) {
+  if (names_match(path, "customsettings.config")) return FileKind::server;
+  if (names_match(path, "navsettings.json")) return FileKind::web;
+  return std::nullopt;
+}
+
+std::optional<ReadError> check_encoding(const fs::path& path, std::string_view bytes) {
+  const char* encoding = nullptr;
+  if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4)) || bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4)))
+    encoding = "UTF-32";
+  else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    encoding = "UTF-16";
+  else if (bytes.substr(0, 4).find('\0') != std::string_view::npos)  // no BOM, but '<' or '{' is 2 or 4 bytes wide
+    encoding = "UTF-16 or UTF-32";
+  if (!encoding) return std::nullopt;
+  return ReadError{ReadErrorKind::unreadable, path, {},
+                   std::string("the file is ") + encoding +
+                       " encoded (PowerShell 5's Out-File writes UTF-16); sessiontool reads UTF-8 only: "
+                       "save it as UTF-8"};
+}
+
+ReadResult parse_document(const fs::path& path, std::string bytes, std::optional<FileKind> forced) {
+  if (auto error = check_encoding(path, bytes)) return {std::nullopt, std::move(error)};
+  const std::optional<FileKind> kind = forced ? forced : kind_from_name(path);
+  // The name decides the format when it is a known one; a forced `web` may be either format.
+  bool json = false;
+  if (!kind || (forced && *kind == FileKind::web))
+    json = looks_like_json(bytes);
+  else
+    json = *kind == FileKind::web;
+  if (json) return read_navsettings(path, std::move(bytes));
+  return read_xml(path, std::move(bytes), kind);
+}
+
+ReadResult read_document(const fs::path& path, std::optional<FileKind> forced) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return unreadable(path, "it is a directory");
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    return unreadable(path, error != 0 ? std::generic_category().message(error) : "cannot open the file");
+  }
+  std::string bytes;
+  std::array<char, 64 * 1024> chunk;
+  while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0)
+    bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) return unreadable(path, "read error");
+  return parse_document(path, std::move(bytes), forced);
+}
+
+// An explicit stack of directories and the error_code overloads: a directory that cannot be
+// listed is skipped, and no filesystem_error escapes. Directory symlinks are not followed
+// (they can loop); file symlinks are.
+std::vector<fs::path> find_config_files(const fs::path& dir) {
+  std::vector<fs::path> found;
+  std::vector<fs::path> pending{dir};
+  while (!pending.empty()) {
+    const fs::path current = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(current, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      std::error_code entry_ec;
+      const bool symlink = entry.is_symlink(entry_ec);
+      if (!symlink && entry.is_directory(entry_ec)) {
+        if (!is_skipped_directory(entry.path())) pending.push_back(entry.path());
+      } else if (entry.is_regular_file(entry_ec) && is_config_file(entry.path())) {
+        found.push_back(entry.path());
+      }
+    }
+  }
+  std::ranges::sort(found);
+  return found;
+}
+
+}  // namespace sessiontool

@@ -1,0 +1,446 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "reader.hpp"
+
+using namespace sessiontool;
+
+namespace {
+
+std::string corpus_bytes(const char* name) {
+  std::ifstream in(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "corpus file missing: " << name);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+Document read_ok(std::string text, std::optional<FileKind> forced = std::nullopt) {
+  ReadResult result = read_xml("test.config", std::move(text), forced);
+  REQUIRE_MESSAGE(result.document.has_value(), (result.error ? result.error->message : std::string("no error")));
+  CHECK_FALSE(result.error.has_value());
+  return std::move(*result.document);
+}
+
+ReadError read_fails(std::string text, std::optional<FileKind> forced = std::nullopt) {
+  ReadResult result = read_xml("test.config", std::move(text), forced);
+  REQUIRE_FALSE(result.document.has_value());
+  REQUIRE(result.error.has_value());
+  return *result.error;
+}
+
+const Entry& entry(const Document& doc, std::string_view key) {
+  const Entry* found = doc.find_last(key);
+  REQUIRE_MESSAGE(found != nullptr, "no entry " << key);
+  return *found;
+}
+
+std::string_view raw(const Document& doc, Span span) { return doc.source.view(span); }
+
+struct CorpusCase {
+  const char* file;
+  std::size_t entries;
+  const char* server_instance;
+  const char* port;
+  std::uint32_t idle_timeout_line;
+  const char* server_instance_element;
+};
+
+// Counts from a separate XML parser; lines and columns from `grep -n` and counting by hand.
+constexpr CorpusCase kCorpus[] = {
+    {"bc4ubuntu-CustomSettings.config", 237, "BusinessCentral220", "7085", 1051,
+     R"(<add key="ServerInstance" value="BusinessCentral220"/>)"},
+    {"bcdevonlinux-config-CustomSettings.config", 245, "BC", "7046", 947,
+     R"(<add key="ServerInstance" value="BC" />)"},
+    {"bcdevonlinux-vm-CustomSettings.config", 245, "BC", "7046", 947,
+     R"(<add key="ServerInstance" value="BC" />)"},
+};
+
+// Offset of the raw value of `key` found with a plain search: the oracle for value_span.
+std::size_t raw_value_offset(const std::string& bytes, const std::string& key) {
+  const std::string needle = "key=\"" + key + "\" value=\"";
+  const std::size_t at = bytes.find(needle);
+  REQUIRE(at != std::string::npos);
+  return at + needle.size();
+}
+
+}  // namespace
+
+TEST_SUITE("xml_reader") {
+  TEST_CASE("real CustomSettings.config files read with the right entries, values and places") {
+    for (const CorpusCase& c : kCorpus) {
+      CAPTURE(c.file);
+      const std::string bytes = corpus_bytes(c.file);
+      const Document doc = read_ok(bytes);
+      CHECK(doc.kind == FileKind::server);
+      CHECK(doc.format == FileFormat::xml);
+      CHECK(doc.source.bytes() == bytes);  // the original bytes, untouched
+      CHECK(doc.entries.size() == c.entries);
+      REQUIRE(doc.sections.size() == 1);
+      CHECK(doc.sections[0].name == "appSettings");
+      CHECK(doc.entries.front().key == "NetworkProtocol");
+
+      const Entry& instance = entry(doc, "ServerInstance");
+      CHECK(instance.value == c.server_instance);
+      CHECK(raw(doc, instance.value_span) == c.server_instance);
+      CHECK(instance.value_span.offset == raw_value_offset(bytes, "ServerInstance"));
+      CHECK(raw(doc, instance.key_span) == "ServerInstance");
+      CHECK(raw(doc, instance.entry_span) == c.server_instance_element);
+      CHECK(instance.key_pos == Position{48, 13});
+      CHECK(instance.value_pos == Position{48, 36});
+
+      const Entry& idle = entry(doc, "ClientServicesIdleClientTimeout");
+      CHECK(idle.value == "MaxValue");
+      CHECK(raw(doc, idle.value_span) == "MaxValue");
+      CHECK(idle.value_pos == Position{c.idle_timeout_line, 53});
+
+      CHECK(entry(doc, "ClientServicesPort").value == c.port);
+      // Present only inside a comment: not a setting.
+      CHECK(doc.find_last("AzureKeyVaultClientId") == nullptr);
+
+      const Entry& printers = entry(doc, "ProhibitedReportServerPrinters");
+      CHECK(printers.value == R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])");
+      CHECK(raw(doc, printers.value_span) ==
+            "[&quot;Microsoft Print to PDF&quot;,&quot;Microsoft XPS Document Writer&quot;]");
+
+      const Entry& empty = entry(doc, "DatabaseInstance");
+      CHECK(empty.value.empty());
+      CHECK(empty.has_value);
+      CHECK(empty.value_span.length == 0);
+      CHECK(empty.value_span.offset == raw_value_offset(bytes, "DatabaseInstance"));
+    }
+  }
+
+  TEST_CASE("every corpus span holds exactly the raw bytes between the quotes") {
+    for (const CorpusCase& c : kCorpus) {
+      CAPTURE(c.file);
+      const Document doc = read_ok(corpus_bytes(c.file));
+      const std::string& text = doc.source.bytes();
+      for (const Entry& e : doc.entries) {
+        CAPTURE(e.key);
+        const char quote = text[e.value_span.offset - 1];
+        CHECK((quote == '"' || quote == '\''));
+        CHECK(text[e.value_span.end()] == quote);
+        CHECK(raw(doc, e.key_span) == e.key);  // no entities in these keys
+        CHECK(raw(doc, e.entry_span).starts_with("<add "));
+        CHECK(raw(doc, e.entry_span).ends_with("/>"));
+        CHECK(doc.source.position(e.value_span.offset) == e.value_pos);
+        // The scanning fallback agrees with pugixml's pointers.
+        CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "value") == e.value_span);
+        CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "key") == e.key_span);
+      }
+    }
+  }
+
+  TEST_CASE("three-space indent and the last line without a line break") {
+    const Document ubuntu = read_ok(corpus_bytes("bc4ubuntu-CustomSettings.config"));
+    const Entry& e = entry(ubuntu, "BackgroundSessionsMaxConcurrent");
+    CHECK(e.value == "10");
+    CHECK(e.key_pos == Position{1012, 14});
+    CHECK(e.value_pos == Position{1012, 54});
+
+    // The vm file ends in "</appSettings>" with no line break after it.
+    const Document vm = read_ok(corpus_bytes("bcdevonlinux-vm-CustomSettings.config"));
+    CHECK(vm.source.bytes().ends_with("</appSettings>"));
+    CHECK(vm.entries.back().key == "EnableSaasExtensionInstall");
+    CHECK(raw(vm, Span{vm.sections[0].body_end, 14}) == "</appSettings>");
+  }
+
+  TEST_CASE("the column on line 1 does not count the BOM") {
+    const Document doc = read_ok("\xEF\xBB\xBF<appSettings><add key=\"a\" value=\"b\"/></appSettings>");
+    REQUIRE(doc.entries.size() == 1);
+    // <appSettings> is 13 characters, `<add key="` 10: the key is at column 24.
+    CHECK(doc.entries[0].key_pos == Position{1, 24});
+    CHECK(doc.entries[0].value_pos == Position{1, 34});
+    CHECK(doc.entries[0].key_span.offset == 3 + 23);
+  }
+
+  TEST_CASE("CRLF and mixed line endings give the right lines; spans never hold the CR") {
+    const std::string text =
+        "<appSettings>\r\n"
+        "  <!-- one\n"
+        "       two -->\r\n"
+        "  <add key=\"a\" value=\"1\"/>\r\n"
+        "\n"
+        "  <add key=\"b\" value=\"2\" />\n"
+        "</appSettings>\r\n";
+    const Document doc = read_ok(text);
+    REQUIRE(doc.entries.size() == 2);
+    CHECK(doc.entries[0].value_pos == Position{4, 23});
+    CHECK(doc.entries[1].value_pos == Position{6, 23});
+    CHECK(raw(doc, doc.entries[0].entry_span) == R"(<add key="a" value="1"/>)");
+    CHECK(raw(doc, doc.entries[1].entry_span) == R"(<add key="b" value="2" />)");
+    CHECK(doc.source.line_break_at(doc.entries[0].value_span.offset) == "\r\n");
+  }
+
+  TEST_CASE("entities are decoded in values and keys; spans keep the raw bytes") {
+    const Document doc = read_ok(
+        "<appSettings>\n"
+        "  <add key=\"Conn&amp;Str\" value=\"a &amp; b &lt;c&gt; &#x41;&#66; &quot;q&quot; &apos;\"/>\n"
+        "</appSettings>\n");
+    REQUIRE(doc.entries.size() == 1);
+    const Entry& e = doc.entries[0];
+    CHECK(e.key == "Conn&Str");
+    CHECK(raw(doc, e.key_span) == "Conn&amp;Str");
+    CHECK(e.value == "a & b <c> AB \"q\" '");
+    CHECK(raw(doc, e.value_span) == "a &amp; b &lt;c&gt; &#x41;&#66; &quot;q&quot; &apos;");
+    CHECK(doc.find_last("Conn&Str") == &e);
+  }
+
+  TEST_CASE("single quotes, attributes in either order, extra attributes, multi-line tags") {
+    const Document doc = read_ok(
+        "<appSettings>\n"
+        "  <add value='say \"hi\"' key='Greeting'/>\n"
+        "  <add xdt:Transform=\"Replace\" key=\"Port\" lock=\"1\" value=\"7046\"/>\n"
+        "  <add\n"
+        "     key=\"Multi\"\n"
+        "     value=\"line\"\n"
+        "  ></add>\n"
+        "</appSettings>\n");
+    REQUIRE(doc.entries.size() == 3);
+    CHECK(doc.entries[0].value == "say \"hi\"");
+    CHECK(raw(doc, doc.entries[0].value_span) == "say \"hi\"");
+    CHECK(raw(doc, doc.entries[0].key_span) == "Greeting");
+    CHECK(doc.entries[0].value_pos == Position{2, 15});
+    CHECK(doc.entries[0].key_pos == Position{2, 30});
+    CHECK(doc.entries[1].value == "7046");
+    CHECK(raw(doc, doc.entries[1].value_span) == "7046");
+    CHECK(doc.entries[2].key_pos == Position{5, 11});
+    CHECK(doc.entries[2].value_pos == Position{6, 13});
+    CHECK(raw(doc, doc.entries[2].entry_span) == "<add\n     key=\"Multi\"\n     value=\"line\"\n  ></add>");
+  }
+
+  TEST_CASE("columns count characters, not bytes") {
+    const Document doc = read_ok("<appSettings>\n<add key=\"Größe\" value=\"ü\"/>\n</appSettings>");
+    REQUIRE(doc.entries.size() == 1);
+    CHECK(doc.entries[0].value == "ü");
+    CHECK(doc.entries[0].value_pos == Position{2, 25});  // `<add key="Größe" value="` is 24 characters
+  }
+
+  TEST_CASE("an <add> without value reads as empty, and the editor can insert one at value_span") {
+    const std::string text = "<appSettings>\n  <add key=\"SessionTimeout\" />\n</appSettings>\n";
+    const Document doc = read_ok(text);
+    REQUIRE(doc.entries.size() == 1);
+    const Entry& e = doc.entries[0];
+    CHECK_FALSE(e.has_value);
+    CHECK(e.value.empty());
+    CHECK(e.value_span.length == 0);
+    CHECK(text[e.value_span.offset - 1] == '"');  // just past the key's closing quote
+    std::string edited = text;
+    edited.insert(e.value_span.offset, " value=\"00:30:00\"");
+    CHECK(read_ok(edited).entries[0].value == "00:30:00");
+  }
+
+  TEST_CASE("an <add> without key is skipped; <clear/> and <remove/> are not entries") {
+    const Document doc = read_ok(
+        "<appSettings>\n"
+        "  <clear/>\n"
+        "  <add value=\"orphan\"/>\n"
+        "  <add key=\"a\" value=\"1\"/>\n"
+        "  <remove key=\"a\"/>\n"
+        "</appSettings>\n");
+    REQUIRE(doc.entries.size() == 1);
+    CHECK(doc.entries[0].key == "a");
+    CHECK(doc.entries[0].value == "1");
+  }
+
+  TEST_CASE("duplicates are kept in document order and the last one wins") {
+    const Document doc = read_ok(
+        "<appSettings>\n"
+        "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:10:00\"/>\n"
+        "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:30:00\"/>\n"
+        "  <add key=\"clientservicesidleclienttimeout\" value=\"01:00:00\"/>\n"
+        "</appSettings>\n");
+    REQUIRE(doc.entries.size() == 3);
+    CHECK(doc.entries[0].value == "00:10:00");
+    CHECK(doc.entries[1].value == "00:30:00");
+    const Entry* last = doc.find_last("ClientServicesIdleClientTimeout");
+    REQUIRE(last != nullptr);
+    CHECK(last->value == "00:30:00");  // keys match exactly: the lower-case one is another key
+    CHECK(last->value_pos.line == 3);
+  }
+
+  TEST_CASE("the section body lies between the opening tag's '>' and the closing '</'") {
+    const std::string text = "<?xml version=\"1.0\"?>\n<appSettings>\n  <add key=\"a\" value=\"1\"/>\n</appSettings>\n";
+    const Document doc = read_ok(text);
+    REQUIRE(doc.sections.size() == 1);
+    const Section& s = doc.sections[0];
+    CHECK(text.substr(s.body_begin, s.body_end - s.body_begin) == "\n  <add key=\"a\" value=\"1\"/>\n");
+    CHECK_FALSE(s.self_closing_tag.has_value());
+    CHECK(doc.entries[0].section == 0);
+  }
+
+  TEST_CASE("a self-closing <appSettings/> has no entries and a span for the editor to expand") {
+    const std::string text = "<configuration>\n  <appSettings />\n</configuration>\n";
+    const Document doc = read_ok(text, FileKind::aos);
+    CHECK(doc.kind == FileKind::aos);
+    CHECK(doc.entries.empty());
+    REQUIRE(doc.sections.size() == 1);
+    REQUIRE(doc.sections[0].self_closing_tag.has_value());
+    CHECK(raw(doc, *doc.sections[0].self_closing_tag) == "<appSettings />");
+    CHECK(doc.sections[0].body_begin == doc.sections[0].body_end);
+  }
+
+  TEST_CASE("a NAV 2013-2017 web.config is a web file; only <DynamicsNAVSettings> counts") {
+    const Document doc = read_ok(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
+        "<configuration>\r\n"
+        "  <configSections>\r\n"
+        "    <section name=\"DynamicsNAVSettings\" type=\"System.Configuration.NameValueSectionHandler\"/>\r\n"
+        "  </configSections>\r\n"
+        "  <appSettings>\r\n"
+        "    <add key=\"webpages:Version\" value=\"2.0.0.0\"/>\r\n"
+        "  </appSettings>\r\n"
+        "  <DynamicsNAVSettings>\r\n"
+        "    <add key=\"Server\" value=\"localhost\"/>\r\n"
+        "    <add key=\"ServerInstance\" value=\"DynamicsNAV100\"/>\r\n"
+        "    <add key=\"SessionTimeout\" value=\"00:20:00\"/>\r\n"
+        "  </DynamicsNAVSettings>\r\n"
+        "  <system.web>\r\n"
+        "    <httpModules><add name=\"x\" type=\"y\"/></httpModules>\r\n"
+        "  </system.web>\r\n"
+        "</configuration>\r\n");
+    CHECK(doc.kind == FileKind::web);
+    REQUIRE(doc.sections.size() == 1);
+    CHECK(doc.sections[0].name == "DynamicsNAVSettings");
+    REQUIRE(doc.entries.size() == 3);
+    CHECK(doc.find_last("webpages:Version") == nullptr);
+    const Entry& timeout = entry(doc, "SessionTimeout");
+    CHECK(timeout.value == "00:20:00");
+    CHECK(timeout.value_pos == Position{12, 38});
+  }
+
+  TEST_CASE("an F&O web.config is recognised by its AOS keys") {
+    const Document legacy = read_ok(
+        "<configuration>\n"
+        "  <appSettings>\n"
+        "    <add key=\"Aos.AppRoot\" value=\"K:\\AosService\\WebRoot\"/>\n"
+        "    <add key=\"WebClientStatefulSessionTimeoutInSeconds\" value=\"3600\"/>\n"
+        "  </appSettings>\n"
+        "</configuration>\n");
+    CHECK(legacy.kind == FileKind::aos);
+    CHECK(entry(legacy, "WebClientStatefulSessionTimeoutInSeconds").value == "3600");
+    CHECK(entry(legacy, "Aos.AppRoot").value == "K:\\AosService\\WebRoot");
+
+    // Without the legacy override, the other AOS keys still tell.
+    const Document plain = read_ok(
+        "<configuration><appSettings><add key=\"DataAccess.Database\" value=\"AxDB\"/></appSettings></configuration>");
+    CHECK(plain.kind == FileKind::aos);
+  }
+
+  TEST_CASE("an unrecognised web.config is an `unrecognized` error, unless the kind is forced") {
+    const std::string bc_web_server =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<configuration>\n"
+        "  <appSettings><add key=\"ClientValidationEnabled\" value=\"true\"/></appSettings>\n"
+        "  <system.webServer>\n"
+        "    <handlers><add name=\"aspNetCore\" path=\"*\" verb=\"*\" modules=\"AspNetCoreModuleV2\"/></handlers>\n"
+        "  </system.webServer>\n"
+        "</configuration>\n";
+    const ReadError error = read_fails(bc_web_server);
+    CHECK(error.kind == ReadErrorKind::unrecognized);
+    CHECK(error.message.find("DynamicsNAVSettings") != std::string::npos);
+
+    const Document forced = read_ok(bc_web_server, FileKind::aos);
+    CHECK(forced.kind == FileKind::aos);
+    CHECK(entry(forced, "ClientValidationEnabled").value == "true");
+
+    const ReadError no_section = read_fails(bc_web_server, FileKind::web);
+    CHECK(no_section.kind == ReadErrorKind::unrecognized);
+    CHECK(no_section.message.find("<DynamicsNAVSettings>") != std::string::npos);
+
+    CHECK(error.pos == Position{2, 1});  // at the root element
+
+    const ReadError other_root = read_fails("<root><add key=\"a\" value=\"b\"/></root>");
+    CHECK(other_root.kind == ReadErrorKind::unrecognized);
+    CHECK(other_root.message.find("<root>") != std::string::npos);
+  }
+
+  TEST_CASE("forcing server on a CustomSettings.config-shaped file keeps it server") {
+    const Document doc = read_ok("<appSettings><add key=\"Aos.X\" value=\"1\"/></appSettings>", FileKind::server);
+    CHECK(doc.kind == FileKind::server);
+  }
+
+  TEST_CASE("malformed XML is reported at the fault's line and column") {
+    SUBCASE("value without its closing quote") {
+      const ReadError e = read_fails("<appSettings>\n  <add key=\"a\" value=\"1/>\n</appSettings>\n");
+      CHECK(e.kind == ReadErrorKind::malformed);
+      CHECK(e.pos == Position{2, 23});
+      CHECK(e.message.starts_with("malformed XML: "));
+    }
+    SUBCASE("no space between attributes") {
+      const ReadError e = read_fails("<appSettings>\n  <add key=\"a\"value=\"1\"/>\n</appSettings>\n");
+      CHECK(e.pos == Position{2, 15});
+    }
+    SUBCASE("an <add> not closed: the mismatch is shown at the end tag's '<'") {
+      const ReadError e = read_fails("<appSettings>\n  <add key=\"a\" value=\"1\">\n</appSettings>\n");
+      CHECK(e.pos == Position{3, 1});
+      CHECK(e.message.find("</appSettings>") != std::string::npos);
+    }
+    SUBCASE("the file ends inside the root element") {
+      const ReadError e = read_fails("<appSettings>\n  <add key=\"a\" value=\"1\"/>\n");
+      CHECK(e.pos == Position{3, 1});
+      CHECK(e.message.find("ends before") != std::string::npos);
+    }
+    SUBCASE("the file ends just after a start tag") {
+      const ReadError e = read_fails("<appSettings><add key=\"a\" value=\"1\">");
+      CHECK(e.pos == Position{1, 37});  // just past the 36 characters
+      CHECK(e.message.find("ends before") != std::string::npos);
+    }
+    SUBCASE("'/ >' with BOM and CRLF") {
+      const ReadError e =
+          read_fails("\xEF\xBB\xBF<appSettings>\r\n  <add key=\"a\" value=\"1\" / >\r\n</appSettings>\r\n");
+      CHECK(e.pos == Position{2, 27});
+    }
+    SUBCASE("a second root element") {
+      const ReadError e = read_fails("<appSettings/>\n<appSettings/>\n");
+      CHECK(e.kind == ReadErrorKind::malformed);
+      CHECK(e.pos == Position{2, 1});
+    }
+    SUBCASE("an empty file") {
+      const ReadError e = read_fails("\xEF\xBB\xBF\r\n");
+      CHECK(e.kind == ReadErrorKind::malformed);
+      CHECK(e.pos == Position{2, 1});
+      CHECK(e.message.find("empty") != std::string::npos);
+    }
+    SUBCASE("only a declaration and a comment") {
+      const ReadError e = read_fails("<?xml version=\"1.0\"?>\n<!-- nothing -->\n");
+      CHECK(e.kind == ReadErrorKind::malformed);
+      CHECK(e.message.find("no root element") != std::string::npos);
+    }
+    SUBCASE("not XML at all") {
+      const ReadError e = read_fails("\n  {\"NAVWebSettings\": {}}");
+      CHECK(e.pos == Position{2, 3});
+      CHECK(e.message.find("'{'") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("UTF-16 files are refused with a message that says how to fix them") {
+    const std::string utf16le("\xFF\xFE<\0a\0/\0>\0", 10);
+    const ReadError e = read_fails(utf16le);
+    CHECK(e.kind == ReadErrorKind::unreadable);
+    CHECK(e.message.find("UTF-16") != std::string::npos);
+    CHECK(e.message.find("UTF-8") != std::string::npos);
+    CHECK(read_fails(std::string("<\0a\0/\0>\0", 8)).kind == ReadErrorKind::unreadable);  // no BOM
+  }
+
+  TEST_CASE("a non-UTF-8 encoding declaration converts nothing: spans stay on the raw bytes") {
+    const std::string text =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<appSettings><add key=\"Name\" value=\"caf\xE9\"/></appSettings>";
+    const Document doc = read_ok(text);
+    REQUIRE(doc.entries.size() == 1);
+    CHECK(raw(doc, doc.entries[0].value_span) == "caf\xE9");
+    CHECK(text.substr(doc.entries[0].value_span.end(), 1) == "\"");
+  }
+
+  TEST_CASE("the attribute scanner finds values pugixml's pointers would give") {
+    const std::string text = "<add  value = 'x\"y'\n key=\"k\"/>";
+    CHECK(detail::scan_attribute_value(text, 0, "value") == Span{15, 3});
+    CHECK(detail::scan_attribute_value(text, 0, "key") == Span{26, 1});
+    CHECK_FALSE(detail::scan_attribute_value(text, 0, "missing").has_value());
+    CHECK_FALSE(detail::scan_attribute_value(text, 1, "key").has_value());          // not at a '<'
+    CHECK_FALSE(detail::scan_attribute_value("<add key=\"open", 0, "key").has_value());  // stays in bounds
+    CHECK(detail::scan_attribute_value("<add value=\"\"/>", 0, "value") == Span{12, 0});
+  }
+}
