@@ -1,0 +1,215 @@
+// Checks of one resolved deployment at a time: effective timeouts, load balancer, pairing,
+// the F&O system parameter and the organisation's policy.
+
+#include <fmt/format.h>
+
+#include "catalog.hpp"
+#include "rule_checks.hpp"
+#include "value_checks.hpp"
+
+namespace sessiontool::checks {
+namespace {
+
+bool is_bc(const Deployment& d) { return d.product == Product::business_central; }
+
+const Document* document_for(const Deployment& d, FileKind kind) {
+  switch (kind) {
+    case FileKind::server: return d.server;
+    case FileKind::web: return d.web;
+    case FileKind::aos: return d.aos;
+  }
+  return nullptr;
+}
+
+// "00:30:00 (30m)": the value as written and in human form.
+std::string shown(const Setting& setting) {
+  if (setting.effective && !setting.effective->is_unbounded() && setting.value != "MaxValue")
+    return fmt::format("{} ({})", setting.value, format_human(*setting.effective));
+  return setting.value;
+}
+
+// "(default)", "(CustomSettings.config:22)" or "(system parameter)": where a value came from.
+std::string origin_of(const Setting& setting) {
+  if (setting.entry && setting.document)
+    return fmt::format("{}:{}", setting.document->path.generic_string(), setting.entry->value_pos.line);
+  return to_string(setting.origin);
+}
+
+// At the setting's value when a file gives it; else at the file that would hold it (or the
+// deployment's first file), naming the setting.
+Diagnostic at_setting(std::string_view rule, Severity severity, const Deployment& d, const Setting& setting,
+                      std::string message) {
+  if (setting.entry && setting.document)
+    return at_value(rule, severity, *setting.document, *setting.entry, std::move(message));
+  const Document* doc = document_for(d, setting.info->kind);
+  if (!doc) doc = d.files().front();
+  return at_file(rule, severity, *doc, std::move(message), setting.info->key);
+}
+
+// The setting that binds the effective inactivity timeout, preferring one a file gives.
+const Setting& binding_setting(const Deployment& d) {
+  const Setting* chosen = nullptr;
+  for (const std::string& key : d.inactivity.bound_by) {
+    const Setting* setting = d.find(key);
+    if (setting && (!chosen || (setting->entry && !chosen->entry))) chosen = setting;
+  }
+  return *chosen;
+}
+
+std::string human(Duration d) { return d.is_unbounded() ? "never" : format_human(d); }
+
+}  // namespace
+
+void unbounded(const LintInput& input, std::vector<Diagnostic>& out) {
+  for (const Deployment& d : input.deployments) {
+    if (!is_bc(d) || !d.inactivity.value.is_unbounded()) continue;
+    const Setting& idle = *d.find(keys::kIdleClientTimeout);
+    const Setting& session = *d.find(keys::kSessionTimeout);
+    out.push_back(at_setting(
+        "ST101", Severity::warning, d, session.entry ? session : idle,
+        fmt::format("sessions of {} never close for inactivity: {} = {} ({}) and {} = {} ({}) are both unbounded, "
+                    "so idle sessions hold server memory and licences until the service restarts; set {} to "
+                    "00:20:00 (the default) or another limit",
+                    d.name, keys::kSessionTimeout, session.value, origin_of(session), keys::kIdleClientTimeout,
+                    idle.value, origin_of(idle), keys::kSessionTimeout)));
+  }
+}
+
+void shadowed_session_timeout(const LintInput& input, std::vector<Diagnostic>& out) {
+  for (const Deployment& d : input.deployments) {
+    if (!is_bc(d)) continue;
+    const Setting& idle = *d.find(keys::kIdleClientTimeout);
+    const Setting& session = *d.find(keys::kSessionTimeout);
+    // Only a SessionTimeout someone wrote: a default that does not bind is no finding.
+    if (!session.entry || !idle.effective || !session.effective || !(*idle.effective < *session.effective))
+      continue;
+    out.push_back(at_setting(
+        "ST102", Severity::info, d, session,
+        fmt::format("{} = {} has no effect: the server's {} = {} ({}) closes idle sessions first; lower {} to "
+                    "{} or less, or raise {} if web sessions should last {}",
+                    keys::kSessionTimeout, shown(session), keys::kIdleClientTimeout, shown(idle), origin_of(idle),
+                    keys::kSessionTimeout, idle.value, keys::kIdleClientTimeout, human(*session.effective))));
+  }
+}
+
+void keep_alive(const LintInput& input, std::vector<Diagnostic>& out) {
+  const std::optional<Duration> lb = input.options.lb_idle_timeout;
+  const std::optional<int> platform = input.options.resolve.platform;
+  if (!lb || lb->is_unbounded() || (platform && *platform >= 21)) return;
+  const Duration half{lb->ticks / 2};
+  for (const Deployment& d : input.deployments) {
+    if (!is_bc(d) || !d.server) continue;  // with no server file there is nothing to change
+    const Setting& keep = *d.find(keys::kKeepAliveInterval);
+    if (!keep.effective || !(*keep.effective > half)) continue;
+    const std::int64_t max_seconds = half.ticks / Duration::kTicksPerSecond;
+    out.push_back(at_setting(
+        "ST103", Severity::warning, d, keep,
+        fmt::format("{} = {} ({}) is longer than half the load balancer's idle timeout ({} / 2 = {}): the load "
+                    "balancer can drop or redirect an idle connection before the next keep-alive reaches it; set "
+                    "it to {} or less, or give the real idle timeout with --lb-idle-timeout (none if there is no "
+                    "load balancer)",
+                    keys::kKeepAliveInterval, keep.value, origin_of(keep), format_human(*lb), format_human(half),
+                    max_seconds)));
+  }
+}
+
+void pairing(const LintInput& input, std::vector<Diagnostic>& out) {
+  for (const Deployment& d : input.deployments) {
+    if (!is_bc(d) || !d.web || (!d.web_unmatched && d.ambiguous_servers.empty())) continue;
+    const Setting& instance = *d.find(keys::kServerInstance);
+    const Setting& port = *d.find(keys::kClientServicesPort);
+    const std::string target = port.entry ? fmt::format("server instance '{}' on port {}", instance.value, port.value)
+                                          : fmt::format("server instance '{}'", instance.value);
+    if (d.web_unmatched) {
+      out.push_back(at_setting(
+          "ST105", Severity::warning, d, instance,
+          fmt::format("this web instance talks to {}, but no CustomSettings.config among the linted files has that "
+                      "ServerInstance{}: its timeouts are resolved against server defaults; lint the server's "
+                      "file with it (their common folder), or correct ServerInstance or ClientServicesPort",
+                      target, port.entry ? " and ClientServicesPort" : "")));
+      continue;
+    }
+    std::string candidates;
+    for (const Document* server : d.ambiguous_servers) {
+      if (!candidates.empty()) candidates += ", ";
+      const Entry* name = server->find_last(keys::kServerInstance);
+      candidates += name ? fmt::format("{}:{}", server->path.generic_string(), name->value_pos.line)
+                         : server->path.generic_string();
+    }
+    out.push_back(at_setting(
+        "ST106", Severity::warning, d, instance,
+        fmt::format("this web instance talks to {}, which {} server instances match equally ({}): none is chosen "
+                    "and its timeouts are resolved against server defaults; give each server instance its own "
+                    "ServerInstance or ClientServicesPort, or lint each deployment's folder on its own",
+                    target, d.ambiguous_servers.size(), candidates)));
+  }
+}
+
+void fo_system_parameter(const LintInput& input, std::vector<Diagnostic>& out) {
+  for (const Deployment& d : input.deployments) {
+    if (d.product != Product::finance_operations) continue;
+    const Setting& legacy = *d.find(keys::kFoLegacyTimeout);
+    const Setting& parameter = *d.find(keys::kFoSystemParameter);
+    if (parameter.origin == Origin::system_parameter) {
+      // The value lives in the database: the finding sits at the deployment's web.config.
+      const std::string source = input.options.fo_inactivity_source.empty() ? "--fo-inactivity-timeout"
+                                                                            : input.options.fo_inactivity_source;
+      for (ValueProblem& problem : check_value(*parameter.info, parameter.value))
+        out.push_back(at_file(problem.rule, problem.severity, *d.aos,
+                              fmt::format("{} (the system parameter \"Session inactivity timeout in minutes\", "
+                                          "given by {}; shown at this AOS's web.config because it is stored in "
+                                          "the database)",
+                                          problem.message, source),
+                              parameter.info->key));
+    }
+    if (legacy.entry && legacy.effective) {
+      out.push_back(at_setting(
+          "ST203", Severity::info, d, legacy,
+          fmt::format("{} = {} overrides the system parameter \"Session inactivity timeout in minutes\" ({}, {}): "
+                      "the legacy web.config value is still honoured, so the System parameters page has no effect "
+                      "on {}; delete the key to let the system parameter decide (set the parameter first)",
+                      keys::kFoLegacyTimeout, shown(legacy), parameter.effective ? human(*parameter.effective) : "?",
+                      to_string(parameter.origin), d.name)));
+    }
+  }
+}
+
+void policy(const LintInput& input, std::vector<Diagnostic>& out) {
+  const Policy& policy = input.options.policy;
+  for (const Deployment& d : input.deployments) {
+    const Duration inactivity = d.inactivity.value;
+    if (!d.inactivity.bound_by.empty()) {
+      const Setting& bound = binding_setting(d);
+      if (policy.max_inactivity && inactivity > *policy.max_inactivity)
+        out.push_back(at_setting(
+            "ST301", Severity::error, d, bound,
+            fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), above the policy's "
+                        "max_inactivity of {}; lower {} to {} or less",
+                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound),
+                        human(*policy.max_inactivity), bound.info->key,
+                        native_value(*bound.info, *policy.max_inactivity).value_or(human(*policy.max_inactivity)))));
+      if (policy.min_inactivity && inactivity < *policy.min_inactivity)
+        out.push_back(at_setting(
+            "ST302", Severity::error, d, bound,
+            fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), below the policy's "
+                        "min_inactivity of {}; raise {} to {} or more",
+                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound),
+                        human(*policy.min_inactivity), bound.info->key,
+                        native_value(*bound.info, *policy.min_inactivity).value_or(human(*policy.min_inactivity)))));
+    }
+    if (policy.max_reconnect_window && d.reconnect && !d.reconnect->removed_on_platform &&
+        d.reconnect->total > *policy.max_reconnect_window) {
+      const Setting& period = *d.find(keys::kReconnectPeriod);
+      const Setting& keep = *d.find(keys::kKeepAliveInterval);
+      out.push_back(at_setting(
+          "ST303", Severity::error, d, period,
+          fmt::format("the reconnect window of {} is {} (2 x {} = {} {}, then {} = {} {}), above the policy's "
+                      "max_reconnect_window of {}; shorten {} (or the keep-alive interval)",
+                      d.name, human(d.reconnect->total), keys::kKeepAliveInterval, keep.value, "(" + origin_of(keep) + ")",
+                      keys::kReconnectPeriod, period.value, "(" + origin_of(period) + ")",
+                      human(*policy.max_reconnect_window), keys::kReconnectPeriod)));
+    }
+  }
+}
+
+}  // namespace sessiontool::checks

@@ -1,0 +1,118 @@
+#include "rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "edit_distance.hpp"
+#include "rule_checks.hpp"
+#include "rule_texts.hpp"
+
+namespace sessiontool {
+namespace {
+
+using enum Severity;
+namespace t = rule_texts;
+
+// The rules, in id order. A rule is data plus the check(s) that find it (ninja's kTools).
+constexpr Rule kRules[] = {
+    {"ST001", error, "UnreadableFile", "file cannot be read", t::kST001, {checks::read_errors}},
+    {"ST002", error, "MalformedFile", "malformed XML or JSON", t::kST002, {checks::read_errors}},
+    {"ST003", error, "InvalidValue", "value is not valid for the setting's type", t::kST003, {checks::values}},
+    {"ST004", warning, "DuplicateKey", "key set more than once (the last one wins)", t::kST004, {checks::duplicates}},
+    {"ST005", warning, "UnknownKeyNearKnown", "unknown key that looks like a known one", t::kST005,
+     {checks::unknown_keys}},
+    {"ST006", warning, "BareNumberIsDays", "TimeSpan is a bare number, read as days", t::kST006, {checks::values}},
+    {"ST007", warning, "HoursOver23AreDays", "first TimeSpan field over 23, read as days", t::kST007,
+     {checks::values}},
+    {"ST008", info, "FractionalSeconds", "fractional seconds are culture-dependent", t::kST008, {checks::values}},
+    {"ST009", error, "NonPositiveDuration", "zero or negative where a positive duration is required", t::kST009,
+     {checks::values}},
+    {"ST101", warning, "SessionsNeverClose", "sessions never close for inactivity (both limits unbounded)",
+     t::kST101, {checks::unbounded}},
+    {"ST102", info, "SessionTimeoutShadowed", "SessionTimeout has no effect: a shorter server idle timeout binds",
+     t::kST102, {checks::shadowed_session_timeout}},
+    {"ST103", warning, "KeepAliveOverHalfLoadBalancerIdle",
+     "keep-alive longer than half the load balancer idle timeout", t::kST103, {checks::keep_alive}},
+    {"ST105", warning, "WebInstanceUnmatched", "web instance matches no server instance", t::kST105,
+     {checks::pairing}},
+    {"ST106", warning, "WebInstanceAmbiguous", "web instance matches several server instances equally", t::kST106,
+     {checks::pairing}},
+    {"ST107", warning, "SettingNotOnPlatform", "setting does not exist on the given platform version", t::kST107,
+     {checks::platform_keys}},
+    {"ST201", error, "FoTimeoutOutOfRange", "F&O inactivity timeout outside 5-60 minutes", t::kST201,
+     {checks::values, checks::fo_system_parameter}},
+    {"ST202", warning, "FoTimeoutOver30Minutes", "F&O inactivity timeout over 30 minutes: extra load", t::kST202,
+     {checks::values, checks::fo_system_parameter}},
+    {"ST203", info, "FoLegacyOverride", "legacy web.config override shadows the system parameter", t::kST203,
+     {checks::fo_system_parameter}},
+    {"ST301", error, "PolicyMaxInactivity", "effective inactivity timeout above the policy maximum", t::kST301,
+     {checks::policy}},
+    {"ST302", error, "PolicyMinInactivity", "effective inactivity timeout below the policy minimum", t::kST302,
+     {checks::policy}},
+    {"ST303", error, "PolicyMaxReconnectWindow", "reconnect window above the policy maximum", t::kST303,
+     {checks::policy}},
+};
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::ranges::equal(a, b, [](unsigned char x, unsigned char y) { return std::toupper(x) == std::toupper(y); });
+}
+
+bool contains(const std::vector<std::string>& ids, std::string_view id) {
+  return std::ranges::find(ids, id) != ids.end();
+}
+
+}  // namespace
+
+std::span<const Rule> rules() { return kRules; }
+
+const Rule* find_rule(std::string_view id) {
+  for (const Rule& rule : kRules)
+    if (iequals(rule.id, id)) return &rule;
+  return nullptr;
+}
+
+std::string_view nearest_rule_id(std::string_view id) {
+  std::string_view best;
+  std::size_t best_distance = 3;  // more than two edits away is no suggestion
+  for (const Rule& rule : kRules) {
+    const std::size_t distance = edit_distance(id, rule.id, best_distance - 1);
+    if (distance < best_distance) {
+      best = rule.id;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+LintReport lint(const Inputs& inputs, const LintOptions& options) {
+  const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
+  const LintInput input{inputs, deployments, options};
+
+  // Each check once, if any rule it finds is enabled.
+  std::vector<RuleCheck> to_run;
+  for (const Rule& rule : kRules) {
+    if (contains(options.disabled, rule.id)) continue;
+    for (RuleCheck check : rule.checks)
+      if (check && std::ranges::find(to_run, check) == to_run.end()) to_run.push_back(check);
+  }
+  std::vector<Diagnostic> found;
+  for (RuleCheck check : to_run) check(input, found);
+
+  LintReport report{.files = inputs.documents.size() + inputs.errors.size(), .deployments = deployments.size()};
+  for (Diagnostic& diagnostic : found) {
+    if (contains(options.disabled, diagnostic.rule)) continue;
+    for (const auto& [id, severity] : options.severity)
+      if (id == diagnostic.rule) diagnostic.severity = severity;
+    report.diagnostics.push_back(std::move(diagnostic));
+  }
+  // A server file shared by several web instances is checked once per deployment: keep one.
+  std::ranges::sort(report.diagnostics, diagnostic_before);
+  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.rule == b.rule && a.path == b.path && a.start == b.start && a.message == b.message;
+  };
+  const auto tail = std::ranges::unique(report.diagnostics, same);
+  report.diagnostics.erase(tail.begin(), tail.end());
+  return report;
+}
+
+}  // namespace sessiontool

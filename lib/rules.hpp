@@ -1,0 +1,74 @@
+#pragma once
+// Lint rules: one table of every rule (id, severity, title, explanation, check) and the driver
+// that runs the checks over the read inputs and the resolved deployments (SPEC §5).
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "duration.hpp"
+#include "inputs.hpp"
+#include "resolve.hpp"
+#include "severity.hpp"
+
+namespace sessiontool {
+
+// An organisation's limits on effective values (the config file's `policy`): ST301–ST303.
+struct Policy {
+  std::optional<Duration> max_inactivity;
+  std::optional<Duration> min_inactivity;
+  std::optional<Duration> max_reconnect_window;
+};
+
+struct LintOptions {
+  ResolveOptions resolve;  // platform and the F&O system parameter, as `show` uses them
+  // Where the F&O system parameter came from, for messages ("--fo-inactivity-timeout").
+  std::string fo_inactivity_source;
+  std::optional<Duration> lb_idle_timeout = Duration::minutes(4);  // nullopt: no load balancer
+  Policy policy;
+  std::vector<std::string> disabled;                      // rule ids, as in the table
+  std::vector<std::pair<std::string, Severity>> severity;  // per-rule overrides
+};
+
+struct LintReport {
+  std::vector<Diagnostic> diagnostics;  // in output order (diagnostic_before), no duplicates
+  std::size_t files = 0;                // inputs read, and those that could not be
+  std::size_t deployments = 0;
+};
+
+// Resolves the inputs and runs every enabled rule. Disabled rules report nothing; severity
+// overrides are applied.
+LintReport lint(const Inputs& inputs, const LintOptions& options);
+
+// What a check sees. Checks add findings for their rules; the driver filters and sorts.
+struct LintInput {
+  const Inputs& inputs;
+  const std::vector<Deployment>& deployments;
+  const LintOptions& options;
+};
+using RuleCheck = void (*)(const LintInput&, std::vector<Diagnostic>&);
+
+struct Rule {
+  std::string_view id;  // "ST103"
+  Severity severity;    // default
+  std::string_view name;         // PascalCase name (SARIF reportingDescriptor.name)
+  std::string_view title;        // one line
+  std::string_view explanation;  // the seed's reasoning and the fix (explain, SARIF help)
+  // The checks that find it. One pass may find several rules (check_value yields ST003,
+  // ST006–ST009, ST201 and ST202); the driver runs each check once.
+  std::array<RuleCheck, 2> checks;
+};
+
+std::span<const Rule> rules();
+// The rule with this id, case-insensitively ("st103"), or nullptr.
+const Rule* find_rule(std::string_view id);
+// The id nearest to a mistyped one ("ST13" -> "ST103"), for "did you mean"; empty if none is near.
+std::string_view nearest_rule_id(std::string_view id);
+
+}  // namespace sessiontool
