@@ -18,6 +18,10 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", SESSIONTOOL_VERSION);
     app.require_subcommand(1);
     setup_show(app, exit_code);
+    setup_lint(app, exit_code);
+    setup_explain(app, exit_code);
+    setup_rules(app, exit_code);
+    setup_set(app, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

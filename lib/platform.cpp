@@ -1,13 +1,21 @@
 #include "platform.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 
+#include <system_error>
+
 #ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#define NOMINMAX
 #include <io.h>
+#include <windows.h>
 #else
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -39,5 +47,92 @@ std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value ? value : "";
 }
+
+std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  fs::path current = path;
+  // A loop of links ends here rather than in the operating system's own limit.
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(current, ec)) return current;
+    const fs::path target = fs::read_symlink(current, ec);
+    if (ec) return std::unexpected("cannot follow the symbolic link: " + ec.message());
+    current = target.is_absolute() ? target : current.parent_path() / target;
+  }
+  return std::unexpected("too many levels of symbolic links");
+}
+
+#ifdef _WIN32
+
+static std::string last_error() { return std::system_category().message(static_cast<int>(GetLastError())); }
+
+std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
+                                                const std::filesystem::path&) {
+  HANDLE file = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (file == INVALID_HANDLE_VALUE) return std::unexpected(last_error());
+  std::string error;
+  while (!bytes.empty() && error.empty()) {
+    const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(bytes.size(), 1u << 30));
+    DWORD written = 0;
+    if (!WriteFile(file, bytes.data(), chunk, &written, nullptr)) error = last_error();
+    bytes.remove_prefix(written);
+  }
+  if (error.empty() && !FlushFileBuffers(file)) error = last_error();
+  if (!CloseHandle(file) && error.empty()) error = last_error();
+  if (error.empty()) return {};
+  DeleteFileW(path.c_str());
+  return std::unexpected(error);
+}
+
+std::expected<void, std::string> replace_file(const std::filesystem::path& from, const std::filesystem::path& to) {
+  // ReplaceFileW keeps the replaced file's ACL, attributes and creation time; it needs `to` to
+  // exist, so a first backup falls back to a plain move.
+  if (ReplaceFileW(to.c_str(), from.c_str(), nullptr, REPLACEFILE_IGNORE_MERGE_ERRORS, nullptr, nullptr)) return {};
+  if (MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return {};
+  return std::unexpected(last_error());
+}
+
+#else
+
+static std::string errno_text(int error) { return std::generic_category().message(error); }
+
+std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
+                                                const std::filesystem::path& like) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return std::unexpected(errno_text(errno));
+  int error = 0;
+  while (!bytes.empty() && error == 0) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno != EINTR) error = errno;
+    if (written > 0) bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  struct stat original {};
+  if (error == 0 && ::stat(like.c_str(), &original) == 0) {
+    // The owner only where the system lets us (root, or a group we are in); the mode always.
+    // A plain user cannot give a file away: then it stays ours, with the original's mode.
+    [[maybe_unused]] const bool owner_kept = ::fchown(fd, original.st_uid, original.st_gid) == 0 ||
+                                             ::fchown(fd, static_cast<uid_t>(-1), original.st_gid) == 0;
+    if (::fchmod(fd, original.st_mode & 07777) != 0) error = errno;
+  }
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0) return {};
+  ::unlink(path.c_str());
+  return std::unexpected(errno_text(error));
+}
+
+std::expected<void, std::string> replace_file(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) return std::unexpected(errno_text(errno));
+  // The rename is in the directory: flush it too (best effort; some file systems refuse).
+  const std::filesystem::path dir = to.parent_path().empty() ? "." : to.parent_path();
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return {};
+}
+
+#endif
 
 }  // namespace sessiontool::platform

@@ -5,6 +5,7 @@
 #include <expected>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace sessiontool::platform {
 
@@ -16,5 +17,21 @@ bool is_terminal(std::FILE* stream);
 
 // An environment variable, or empty when unset.
 std::string env(const char* name);
+
+// For `set`'s atomic writes (atomic_write.cpp).
+
+// The file a path finally names, following a chain of symbolic links (a relative target is
+// taken from its link's directory); the path itself when it is not a link.
+std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::filesystem::path& path);
+
+// Creates `path`, which must not exist yet, holding `bytes` flushed to the disk (fsync,
+// FlushFileBuffers). On POSIX it gets the mode, and where allowed the owner, of `like`; on
+// Windows replace_file keeps the replaced file's ACL instead. Nothing is left behind on failure.
+std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
+                                                const std::filesystem::path& like);
+
+// Renames `from` over `to` in one step (both in one directory), then flushes the directory so
+// the rename survives a crash. Readers see the old file or the new one, never a mix.
+std::expected<void, std::string> replace_file(const std::filesystem::path& from, const std::filesystem::path& to);
 
 }  // namespace sessiontool::platform

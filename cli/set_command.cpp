@@ -1,0 +1,212 @@
+// sessiontool set: rewrite values in configuration files, byte-exact and atomically, across
+// every file of the key's kind under the paths (a fleet rollout). Everything is checked for
+// every file before any file is written.
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "atomic_write.hpp"
+#include "catalog.hpp"
+#include "commands.hpp"
+#include "common_options.hpp"
+#include "editor.hpp"
+#include "exit_codes.hpp"
+#include "read_errors.hpp"
+#include "set_plan.hpp"
+#include "unified_diff.hpp"
+#include "usage_error.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+struct SetOptions {
+  CommonOptions common;
+  std::vector<std::string> arguments;  // KEY=VALUE assignments and paths, in any order
+  std::vector<std::string> unset;
+  bool dry_run = false;
+  bool check = false;
+  bool backup = false;
+  bool force = false;
+};
+
+// A file to edit, and what the edit makes of it.
+struct Target {
+  Document doc;
+  std::vector<Edit> edits;
+  EditResult result;
+};
+
+void warn(const std::string& message) { fmt::print(stderr, "sessiontool: warning: {}\n", message); }
+
+// "SessionTimeout 00:20:00 (20m) -> 00:45:00 (45m)", "K (not set) -> V", "K V -> (removed)".
+std::string describe(const Document& doc, const Change& change) {
+  const SettingInfo* info = find_setting(change.key, doc.kind);
+  auto value = [&](const std::optional<std::string>& v, std::string_view none) {
+    return v ? display_value(info, *v) : std::string(none);
+  };
+  if (change.kind == ChangeKind::unchanged) {
+    return change.new_value ? fmt::format("{} is already {}", change.key, value(change.new_value, ""))
+                            : fmt::format("{} is not set", change.key);
+  }
+  return fmt::format("{} {} -> {}", change.key, value(change.old_value, "(not set)"),
+                     value(change.new_value, "(removed)"));
+}
+
+// What a changed file says once written (or, with --dry-run/--check, would say).
+void report(const Target& target, std::FILE* stream, std::string_view verb) {
+  const std::string path = target.doc.path.string();
+  const bool modified = target.result.modified();
+  std::vector<std::string> parts;
+  for (const Change& change : target.result.changes) parts.push_back(describe(target.doc, change));
+  fmt::print(stream, "{} {}: {}\n", modified ? verb : "unchanged", path, fmt::join(parts, "; "));
+}
+
+// A duplicated key is changed where it takes effect; the earlier lines still show the old
+// value, so say so (lint reports them as ST004).
+void warn_duplicates(const Target& target) {
+  for (const Change& change : target.result.changes) {
+    if (change.occurrences < 2 || change.kind != ChangeKind::changed) continue;
+    warn(fmt::format("{}:{}:{}: {} is set {} times; changed the last one, which is the one in effect "
+                     "(remove the others: they no longer match)",
+                     target.doc.path.string(), change.where.line, change.where.column, change.key,
+                     change.occurrences));
+  }
+  for (const Change& change : target.result.changes)
+    if (change.kind == ChangeKind::removed && change.key == keys::kFoLegacyTimeout)
+      fmt::print(stderr, "sessiontool: note: {}: without {} the F&O system parameter \"Session inactivity timeout\" "
+                         "takes effect again\n",
+                 target.doc.path.string(), change.key);
+}
+
+// Splices every target in memory; any file that cannot take its edits stops the command
+// before anything is written.
+int edit_all(std::vector<Target>& targets) {
+  int code = kExitOk;
+  for (Target& target : targets) {
+    auto result = apply_edits(target.doc, target.edits);
+    if (result) {
+      target.result = std::move(*result);
+      continue;
+    }
+    const bool internal = result.error().kind == EditErrorKind::internal;
+    fmt::print(stderr, "sessiontool: {}: {}: {}\n", internal ? "internal error" : "error", target.doc.path.string(),
+               result.error().message);
+    code = std::max(code, internal ? kExitInternal : kExitBadInput);
+  }
+  if (code != kExitOk) fmt::print(stderr, "sessiontool: nothing was written\n");
+  return code;
+}
+
+// --dry-run and --check: the diffs on stdout (a patch), the summary on stderr.
+int preview(const std::vector<Target>& targets, bool check) {
+  bool any = false;
+  for (const Target& target : targets) {
+    const std::string path = target.doc.path.string();
+    fmt::print("{}", unified_diff(target.doc.source.bytes(), target.result.bytes, path, path));
+    any = any || target.result.modified();
+  }
+  std::fflush(stdout);
+  for (const Target& target : targets) report(target, stderr, "would update");
+  if (!check) return kExitOk;
+  return any ? kExitFindings : kExitOk;
+}
+
+// Every changed file is first written beside itself, and only when all of them are ready
+// are they renamed into place.
+int write_all(const std::vector<Target>& targets, bool backup) {
+  std::vector<std::pair<const Target*, PendingWrite>> pending;
+  for (const Target& target : targets) {
+    if (!target.result.modified()) continue;
+    auto prepared = PendingWrite::prepare(
+        target.doc.path, target.result.bytes, {.backup = backup, .expected_old = target.doc.source.bytes()});
+    if (!prepared) {
+      fmt::print(stderr, "sessiontool: error: {}: {}\nsessiontool: nothing was written\n", target.doc.path.string(),
+                 prepared.error());
+      return kExitBadInput;
+    }
+    pending.emplace_back(&target, std::move(*prepared));
+  }
+  std::vector<std::string> done;
+  for (auto& [target, write] : pending) {
+    if (auto committed = write.commit(); !committed) {
+      fmt::print(stderr, "sessiontool: error: {}: {}\n", target->doc.path.string(), committed.error());
+      fmt::print(stderr, "sessiontool: {}\n",
+                 done.empty() ? std::string("nothing was written")
+                              : fmt::format("already updated: {}", fmt::join(done, ", ")));
+      return kExitBadInput;
+    }
+    done.push_back(target->doc.path.string());
+  }
+  for (const Target& target : targets) report(target, stdout, "updated");
+  return kExitOk;
+}
+
+int run_set(const SetOptions& options) {
+  if (options.dry_run && options.check) throw UsageError("--dry-run and --check cannot be combined");
+  SetRequest request = parse_set_arguments(options.arguments, options.unset);
+  if (request.keys.empty())
+    throw UsageError("nothing to set: give KEY=VALUE (e.g. SessionTimeout=45m) or --unset KEY");
+
+  // Values first: a refused value needs no file.
+  std::vector<std::string> refusals;
+  for (KeyPlan& plan : request.keys)
+    prepare_values(plan, options.force, options.common.platform, refusals, warn);
+  if (!refusals.empty()) {
+    for (const std::string& message : refusals) fmt::print(stderr, "sessiontool: refused: {}\n", message);
+    fmt::print(stderr, "sessiontool: nothing was written{}\n",
+               options.force ? "" : " (--force writes a value anyway)");
+    return kExitRefused;
+  }
+
+  const std::vector<std::filesystem::path> paths =
+      request.paths.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;
+  TargetFiles files = find_targets(paths, request.keys, forced_kind(options.common));
+  if (!files.errors.empty()) {
+    print_read_errors(files.errors, style_for(options.common, stderr));
+    fmt::print(stderr, "sessiontool: nothing was written\n");
+    return kExitBadInput;
+  }
+  check_every_key_has_a_file(request.keys, files.documents, paths);
+
+  std::vector<Target> targets;
+  for (Document& doc : files.documents) {
+    Target target{std::move(doc), {}, {}};
+    target.edits = edits_for(request.keys, target.doc.kind);
+    targets.push_back(std::move(target));
+  }
+  if (int code = edit_all(targets); code != kExitOk) return code;
+  for (const Target& target : targets) warn_duplicates(target);
+  if (options.dry_run || options.check) return preview(targets, options.check);
+  return write_all(targets, options.backup);
+}
+
+}  // namespace
+
+void setup_set(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<SetOptions>();
+  CLI::App* set = app.add_subcommand("set", "Rewrite values in configuration files, byte-exact and atomically");
+  set->add_option("arguments", options->arguments,
+                  "KEY=VALUE assignments, then files or directories (default: current directory)");
+  set->add_option("--unset", options->unset, "Remove every entry of KEY (repeatable)");
+  set->add_flag("--dry-run", options->dry_run, "Print a unified diff of each file; write nothing");
+  set->add_flag("--check", options->check, "Like --dry-run, and exit 1 when any file would change");
+  set->add_flag("--backup", options->backup, "Keep the original of each changed file as FILE.bak");
+  set->add_flag("--force", options->force, "Write a value even when it is refused as an error");
+  add_common_options(*set, options->common);
+  set->footer(
+      "Values: the native form (00:45:00, MaxValue, 1800), or a duration such as 45m, 1h30m, 90s, never.\n"
+      "The key decides which files are written: server keys go to CustomSettings.config, web keys to\n"
+      "navsettings.json or a NAV web.config, WebClientStatefulSessionTimeoutInSeconds to the F&O web.config.\n"
+      "Examples:\n"
+      "  sessiontool set SessionTimeout=45m C:\\BC                 # every web instance under C:\\BC\n"
+      "  sessiontool set ClientServicesIdleClientTimeout=01:00:00 --backup Service\\CustomSettings.config\n"
+      "  sessiontool set --unset WebClientStatefulSessionTimeoutInSeconds AOSService\\webroot\\web.config\n"
+      "  sessiontool set --check SessionTimeout=45m instances/    # CI: exit 1 when a file differs");
+  set->callback([options, &exit_code] { exit_code = run_set(*options); });
+}
+
+}  // namespace sessiontool::cli

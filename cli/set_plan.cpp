@@ -1,0 +1,212 @@
+#include "set_plan.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "edit_distance.hpp"
+#include "platform.hpp"
+#include "reader.hpp"
+#include "usage_error.hpp"
+#include "value_checks.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kind_files(FileKind kind) {
+  switch (kind) {
+    case FileKind::server: return "CustomSettings.config";
+    case FileKind::web: return "navsettings.json or a NAV web.config";
+    case FileKind::aos: return "the F&O AOS web.config";
+  }
+  return "";
+}
+
+// "SessionTimout" -> "did you mean 'SessionTimeout'?": the nearest catalog key, compared
+// case-insensitively, within a few edits.
+std::string unknown_key_message(std::string_view key) {
+  std::string_view best;
+  std::size_t best_distance = 4;
+  for (const SettingInfo& info : catalog()) {
+    const std::size_t d = edit_distance(key, info.key, 3);
+    if (d < best_distance) best = info.key, best_distance = d;
+  }
+  if (best_distance == 0)
+    return fmt::format("unknown setting '{}': setting names are case-sensitive; did you mean '{}'?", key, best);
+  if (!best.empty()) return fmt::format("unknown setting '{}'; did you mean '{}'?", key, best);
+  return fmt::format("unknown setting '{}'; 'sessiontool show --all' lists the settings sessiontool knows", key);
+}
+
+bool looks_like_key(std::string_view text) {
+  return !text.empty() && std::ranges::all_of(text, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+KeyPlan plan_for(const std::string& key, std::optional<std::string> argument) {
+  KeyPlan plan{key, std::move(argument), {}, {}};
+  for (const SettingInfo& info : catalog()) {
+    if (info.key != key) continue;
+    if (info.system_parameter) {
+      throw UsageError(fmt::format(
+          "{} is the F&O system parameter \"Session inactivity timeout in minutes\": it lives in the database, "
+          "not in a file. Change it in System administration > Setup > System parameters; 'sessiontool show "
+          "--fo-inactivity-timeout D' shows its effect. The file key is {} (a legacy override in seconds).",
+          key, keys::kFoLegacyTimeout));
+    }
+    plan.settings.push_back(&info);
+  }
+  if (plan.settings.empty()) throw UsageError(unknown_key_message(key));
+  return plan;
+}
+
+bool has_control_characters(std::string_view text) {
+  return std::ranges::any_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+fs::path identity(const fs::path& path) {
+  std::error_code ec;
+  const fs::path resolved = platform::resolve_symlinks(path).value_or(path);
+  fs::path canonical = fs::weakly_canonical(resolved, ec);
+  return ec ? fs::absolute(resolved, ec) : canonical;
+}
+
+bool key_belongs(const KeyPlan& plan, FileKind kind) {
+  return std::ranges::any_of(plan.settings, [&](const SettingInfo* s) { return s->kind == kind; });
+}
+
+bool any_key_belongs(const std::vector<KeyPlan>& keys, FileKind kind) {
+  return std::ranges::any_of(keys, [&](const KeyPlan& plan) { return key_belongs(plan, kind); });
+}
+
+std::string kinds_of(const KeyPlan& plan) {
+  std::vector<std::string> names;
+  for (const SettingInfo* s : plan.settings) names.push_back(fmt::format("{} ({})", to_string(s->kind), kind_files(s->kind)));
+  return fmt::format("{}", fmt::join(names, " and "));
+}
+
+}  // namespace
+
+SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const std::vector<std::string>& unset) {
+  SetRequest request;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& key, std::optional<std::string> value) {
+    if (!seen.insert(key).second) throw UsageError(fmt::format("{} is given more than once", key));
+    request.keys.push_back(plan_for(key, std::move(value)));
+  };
+  for (const std::string& argument : arguments) {
+    const std::size_t eq = argument.find('=');
+    std::error_code ec;
+    if (eq != std::string::npos && looks_like_key(argument.substr(0, eq)) && !fs::exists(argument, ec))
+      add(argument.substr(0, eq), argument.substr(eq + 1));
+    else if (eq == 0)
+      throw UsageError(fmt::format("'{}': expected KEY=VALUE, e.g. SessionTimeout=45m", argument));
+    else
+      request.paths.emplace_back(argument);
+  }
+  for (const std::string& key : unset) add(key, std::nullopt);
+  return request;
+}
+
+void prepare_values(KeyPlan& plan, bool force, int platform, std::vector<std::string>& refusals,
+                    const std::function<void(const std::string&)>& warn) {
+  plan.native.assign(plan.settings.size(), "");
+  for (std::size_t i = 0; i < plan.settings.size(); ++i) {
+    const SettingInfo& info = *plan.settings[i];
+    if (platform != 0 && !info.exists_on(platform))
+      warn(fmt::format("{} does not exist on platform {}: Business Central ignores it (ST107)", info.key, platform));
+    if (!plan.argument) continue;
+    const std::string& typed = *plan.argument;
+    if (has_control_characters(typed)) {
+      refusals.push_back(fmt::format("{}: a value cannot hold line breaks, tabs or other control characters", info.key));
+      return;
+    }
+    auto native = native_from_argument(info, typed);
+    if (!native && !force) {
+      refusals.push_back(fmt::format("{}={}: {}", info.key, typed, native.error()));
+      return;
+    }
+    plan.native[i] = native.value_or(typed);
+    for (const ValueProblem& problem : check_value(info, plan.native[i])) {
+      if (problem.severity == Severity::error && !force)
+        refusals.push_back(fmt::format("{} ({})", problem.message, problem.rule));
+      else
+        warn(fmt::format("{} ({})", problem.message, problem.rule));
+    }
+  }
+}
+
+std::string display_value(const SettingInfo* info, std::string_view value) {
+  if (value.empty()) return "\"\"";
+  if (info && info->is_duration()) {
+    const Interpretation interpreted = interpret_value(*info, value);
+    if (interpreted.duration) return fmt::format("{} ({})", value, format_human(*interpreted.duration));
+  }
+  if (value.find(' ') != std::string_view::npos) return fmt::format("\"{}\"", value);
+  return std::string(value);
+}
+
+TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<KeyPlan>& keys,
+                         std::optional<FileKind> forced) {
+  TargetFiles files;
+  std::set<fs::path> seen;
+  auto take = [&](Document doc) {
+    if (seen.insert(identity(doc.path)).second) files.documents.push_back(std::move(doc));
+  };
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      ReadResult result = read_document(path, forced);
+      if (result.error) {
+        files.errors.push_back(std::move(*result.error));
+      } else if (!any_key_belongs(keys, result.document->kind)) {
+        throw UsageError(fmt::format("{} is a {} file ({}); none of the settings given belongs in it",
+                                     path.string(), to_string(result.document->kind),
+                                     kind_files(result.document->kind)));
+      } else {
+        take(std::move(*result.document));
+      }
+      continue;
+    }
+    for (const fs::path& file : find_config_files(path)) {
+      // A file whose name gives a kind no key belongs in is not read at all.
+      if (const auto kind = kind_from_name(file); kind && !any_key_belongs(keys, *kind)) continue;
+      ReadResult result = read_document(file);
+      if (result.document && any_key_belongs(keys, result.document->kind))
+        take(std::move(*result.document));
+      else if (result.error && result.error->kind != ReadErrorKind::unrecognized)
+        files.errors.push_back(std::move(*result.error));
+    }
+  }
+  return files;
+}
+
+void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vector<Document>& documents,
+                                const std::vector<fs::path>& paths) {
+  for (const KeyPlan& plan : keys) {
+    if (std::ranges::any_of(documents, [&](const Document& doc) { return key_belongs(plan, doc.kind); })) continue;
+    std::vector<std::string> names;
+    for (const fs::path& path : paths) names.push_back(path.string());
+    throw UsageError(fmt::format("{} is a {} setting, and there is no such file in {}", plan.key, kinds_of(plan),
+                                 fmt::join(names, ", ")));
+  }
+}
+
+std::vector<Edit> edits_for(const std::vector<KeyPlan>& keys, FileKind kind) {
+  std::vector<Edit> edits;
+  for (const KeyPlan& plan : keys) {
+    for (std::size_t i = 0; i < plan.settings.size(); ++i) {
+      if (plan.settings[i]->kind != kind) continue;
+      if (plan.argument)
+        edits.push_back({plan.key, plan.native[i]});
+      else
+        edits.push_back({plan.key, std::nullopt});
+    }
+  }
+  return edits;
+}
+
+}  // namespace sessiontool::cli
