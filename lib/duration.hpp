@@ -54,4 +54,7 @@ std::string format_human(Duration d);
 // "2d", "1d12h", "never"), "MaxValue", or any TimeSpan string.
 std::expected<Duration, std::string> parse_duration_argument(std::string_view text);
 
+// The same, keeping the TimeSpan trap flags, so a caller can warn that "10" meant 10 days.
+std::expected<ParsedTimeSpan, std::string> parse_duration_argument_detailed(std::string_view text);
+
 }  // namespace sessiontool

@@ -1,0 +1,405 @@
+// TimeSpan parsing follows .NET's TimeSpanParse.TryParseTimeSpan (dotnet/runtime,
+// System.Private.CoreLib/src/System/Globalization/TimeSpanParse.cs) token for token: the same
+// tokenizer, the same literal patterns tried in the same order, the same range checks. Where
+// the result looks odd ("24:00:00" is 24 days), that is what BC's server reads too.
+
+#include "duration.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace sessiontool {
+namespace {
+
+constexpr std::int64_t kTicksPerMillisecond = 10'000;
+constexpr std::int64_t kTicksPerMinute = 60 * Duration::kTicksPerSecond;
+constexpr std::int64_t kTicksPerHour = 60 * kTicksPerMinute;
+constexpr std::int64_t kTicksPerDay = 24 * kTicksPerHour;
+constexpr std::int64_t kMaxMilliseconds = Duration::kMaxTicks / kTicksPerMillisecond;
+constexpr std::uint64_t kMinValueMagnitude = std::uint64_t{1} << 63;  // |TimeSpan.MinValue.Ticks|
+constexpr int kMaxDays = 10'675'199;
+constexpr int kMaxFraction = 9'999'999;
+constexpr int kMaxFractionDigits = 7;
+
+constexpr std::string_view kNotATimeSpan = "not a TimeSpan: expected [d.]hh:mm[:ss[.fffffff]]";
+constexpr std::string_view kTooManyDays = "out of range: more than 10675199 days";
+constexpr std::string_view kAboveMaxValue = "out of range: more than 10675199.02:48:05.4775807 (MaxValue)";
+
+// UTF-8 forms of the characters .NET's char.IsWhiteSpace accepts; Parse trims them first.
+constexpr std::string_view kWhitespace[] = {
+    "\t", "\n", "\v", "\f", "\r", " ", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80",
+    "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85",
+    "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A",
+    "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
+
+std::string_view trim(std::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view ws : kWhitespace) {
+      if (s.starts_with(ws)) { s.remove_prefix(ws.size()); again = true; }
+      if (s.ends_with(ws)) { s.remove_suffix(ws.size()); again = true; }
+    }
+  }
+  return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+// A number token: its value without leading zeros, and how many leading zeros it had
+// (the fraction needs them: ".05" is 500,000 ticks, ".5" is 5,000,000).
+struct Number {
+  int value = 0;
+  int zeroes = 0;
+};
+
+enum class ErrorKind { format, range };
+struct ParseError {
+  ErrorKind kind;
+  std::string message;
+};
+
+// The numbers and the literals around them, as .NET's TimeSpanRawInfo collects them.
+struct RawTimeSpan {
+  std::array<Number, 5> numbers{};
+  std::array<std::string_view, 6> literals{};
+  int num_count = 0;
+  int sep_count = 0;
+};
+
+std::optional<ParseError> tokenize(std::string_view s, RawTimeSpan& raw) {
+  const ParseError bad{ErrorKind::format, std::string(kNotATimeSpan)};
+  auto add_sep = [&](std::string_view sep) {
+    if (raw.sep_count >= 6 || raw.sep_count + raw.num_count >= 11) return false;
+    raw.literals[raw.sep_count++] = sep;
+    return true;
+  };
+  bool last_was_number = false;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (is_digit(s[pos])) {
+      Number n;
+      while (pos < s.size() && s[pos] == '0') { ++n.zeroes; ++pos; }
+      std::uint32_t value = 0;  // unsigned: 268435455 * 10 + 9 must not overflow before the check
+      for (; pos < s.size() && is_digit(s[pos]); ++pos) {
+        value = value * 10 + static_cast<std::uint32_t>(s[pos] - '0');
+        // .NET's tokenizer gives up past 0x0FFFFFFF (268435455): an overflow, not a format error.
+        if (value & 0xF000'0000) return ParseError{ErrorKind::range, "out of range: a number has too many digits"};
+      }
+      n.value = static_cast<int>(value);
+      if (raw.num_count == 0 && raw.sep_count == 0 && !add_sep({})) return bad;
+      if (raw.num_count >= 5 || raw.sep_count + raw.num_count >= 11) return bad;
+      raw.numbers[raw.num_count++] = n;
+      last_was_number = true;
+    } else {
+      std::size_t start = pos;
+      while (pos < s.size() && !is_digit(s[pos])) ++pos;
+      if (!add_sep(s.substr(start, pos - start))) return bad;
+      last_was_number = false;
+    }
+  }
+  if (last_was_number && !add_sep({})) return bad;
+  return std::nullopt;
+}
+
+// The separators of one culture's pattern. Invariant culture gives two: the "c" pattern
+// (d.hh:mm:ss.fffffff) and its "g" pattern (d:h:mm:ss.FFFFFFF), each with and without "-".
+struct Literals {
+  std::string_view start, day_hour, hour_minute, minute_second, second_fraction, end;
+  std::string_view app_compat() const { return ":."; }  // minute_second + second_fraction in both
+  bool localized;                                        // the "g" pattern: days end with ':'
+};
+constexpr std::array<Literals, 4> kPatterns = {{
+    {"", ".", ":", ":", ".", "", false},
+    {"-", ".", ":", ":", ".", "", false},
+    {"", ":", ":", ":", ".", "", true},
+    {"-", ":", ":", ":", ".", "", true},
+}};
+
+enum Field { kDays, kHours, kMinutes, kSeconds, kFraction };
+enum Lit { kStart, kDayHour, kHourMinute, kMinuteSecond, kSecondFraction, kEnd, kAppCompat };
+
+// One way to read N numbers: the literal each separator must be, the field each number fills.
+struct Shape {
+  int numbers;
+  std::array<Lit, 6> lits;
+  std::array<Field, 5> fields;
+};
+// In .NET's order: h:m:s before d.h:m is why "24:00:00" is only days once hours fail.
+constexpr std::array<Shape, 9> kShapes = {{
+    {1, {kStart, kEnd}, {kDays}},
+    {2, {kStart, kHourMinute, kEnd}, {kHours, kMinutes}},
+    {3, {kStart, kHourMinute, kMinuteSecond, kEnd}, {kHours, kMinutes, kSeconds}},
+    {3, {kStart, kDayHour, kHourMinute, kEnd}, {kDays, kHours, kMinutes}},
+    {3, {kStart, kHourMinute, kAppCompat, kEnd}, {kHours, kMinutes, kFraction}},  // "1:30:.5"
+    {4, {kStart, kHourMinute, kMinuteSecond, kSecondFraction, kEnd}, {kHours, kMinutes, kSeconds, kFraction}},
+    {4, {kStart, kDayHour, kHourMinute, kMinuteSecond, kEnd}, {kDays, kHours, kMinutes, kSeconds}},
+    {4, {kStart, kDayHour, kHourMinute, kAppCompat, kEnd}, {kDays, kHours, kMinutes, kFraction}},
+    {5, {kStart, kDayHour, kHourMinute, kMinuteSecond, kSecondFraction, kEnd},
+     {kDays, kHours, kMinutes, kSeconds, kFraction}},
+}};
+
+std::string_view literal(const Literals& p, Lit lit) {
+  switch (lit) {
+    case kStart: return p.start;
+    case kDayHour: return p.day_hour;
+    case kHourMinute: return p.hour_minute;
+    case kMinuteSecond: return p.minute_second;
+    case kSecondFraction: return p.second_fraction;
+    case kEnd: return p.end;
+    case kAppCompat: return p.app_compat();
+  }
+  return {};
+}
+
+bool matches(const RawTimeSpan& raw, const Shape& shape, const Literals& p) {
+  if (raw.num_count != shape.numbers || raw.sep_count != shape.numbers + 1) return false;
+  for (int i = 0; i < raw.sep_count; ++i)
+    if (raw.literals[i] != literal(p, shape.lits[i])) return false;
+  return true;
+}
+
+int count_digits(int v) {
+  int n = 1;
+  while (v >= 10) { v /= 10; ++n; }
+  return n;
+}
+
+// .NET Core 3.0+ (NormalizeAndValidateFraction): up to 7 digits scale to ticks; more digits
+// are rounded half away from zero, but only when the fraction starts with a zero.
+bool normalize_fraction(Number& f) {
+  if (f.value == 0) return true;
+  if (f.zeroes == 0 && f.value > kMaxFraction) return false;
+  const int total = count_digits(f.value) + f.zeroes;
+  std::int64_t scale = 1;
+  if (total <= kMaxFractionDigits) {
+    for (int i = total; i < kMaxFractionDigits; ++i) scale *= 10;
+    f.value = static_cast<int>(f.value * scale);
+    return true;
+  }
+  if (total - kMaxFractionDigits >= 10) { f.value = 0; return true; }  // value < 10^9: rounds to 0
+  for (int i = kMaxFractionDigits; i < total; ++i) scale *= 10;
+  f.value = static_cast<int>((f.value + scale / 2) / scale);
+  return true;
+}
+
+// TryTimeToTicks: the range checks, then the total, then the sign. TimeSpan.MinValue is
+// reachable only when negative, as in .NET.
+std::expected<std::int64_t, std::string> to_ticks(bool negative, std::array<Number, 5> f) {
+  if (f[kDays].value > kMaxDays) return std::unexpected(std::string(kTooManyDays));
+  if (f[kHours].value > 23) return std::unexpected("hours must be 0-23");
+  if (f[kMinutes].value > 59) return std::unexpected("minutes must be 0-59");
+  if (f[kSeconds].value > 59) return std::unexpected("seconds must be 0-59");
+  if (!normalize_fraction(f[kFraction]))
+    return std::unexpected("fraction of a second has more than 7 digits");
+  const std::int64_t ms = ((std::int64_t{f[kDays].value} * 24 + f[kHours].value) * 3600 +
+                           std::int64_t{f[kMinutes].value} * 60 + f[kSeconds].value) * 1000;
+  if (ms > kMaxMilliseconds) return std::unexpected(std::string(kAboveMaxValue));
+  const std::uint64_t magnitude =
+      static_cast<std::uint64_t>(ms) * kTicksPerMillisecond + static_cast<std::uint64_t>(f[kFraction].value);
+  if (!negative) {
+    if (magnitude > static_cast<std::uint64_t>(Duration::kMaxTicks))
+      return std::unexpected(std::string(kAboveMaxValue));
+    return static_cast<std::int64_t>(magnitude);
+  }
+  if (magnitude > kMinValueMagnitude) return std::unexpected("out of range: less than -10675199.02:48:05.4775808 (MinValue)");
+  if (magnitude == kMinValueMagnitude) return std::numeric_limits<std::int64_t>::min();
+  return -static_cast<std::int64_t>(magnitude);
+}
+
+std::expected<ParsedTimeSpan, ParseError> parse_timespan_detailed(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty()) return std::unexpected(ParseError{ErrorKind::format, "empty: expected [d.]hh:mm[:ss[.fffffff]] or MaxValue"});
+  // BC's own spelling for an unbounded value; TimeSpan.Parse itself would reject it.
+  if (iequals(s, "MaxValue")) return ParsedTimeSpan{Duration::unbounded(), true, false, false, false};
+
+  RawTimeSpan raw;
+  if (auto error = tokenize(s, raw)) return std::unexpected(*error);
+
+  // Every reading is tried in .NET's order; the first one whose numbers fit wins. If some
+  // reading matched but none fit, the first reading's complaint is the one to show.
+  std::optional<std::string> range_error;
+  for (const Literals& p : kPatterns) {
+    for (const Shape& shape : kShapes) {
+      if (!matches(raw, shape, p)) continue;
+      std::array<Number, 5> fields{};
+      bool has_fraction = false;
+      for (int i = 0; i < shape.numbers; ++i) {
+        fields[shape.fields[i]] = raw.numbers[i];
+        has_fraction = has_fraction || shape.fields[i] == kFraction;
+      }
+      auto ticks = to_ticks(!p.start.empty(), fields);
+      if (!ticks) {
+        if (!range_error) range_error = ticks.error();
+        continue;
+      }
+      ParsedTimeSpan result;
+      result.value = Duration{*ticks};
+      result.bare_number_days = shape.numbers == 1;
+      result.first_field_days = shape.numbers == 3 && shape.fields[0] == kDays && p.localized;
+      result.has_fraction = has_fraction;
+      return result;
+    }
+  }
+  if (range_error) return std::unexpected(ParseError{ErrorKind::range, *range_error});
+  return std::unexpected(ParseError{ErrorKind::format, std::string(kNotATimeSpan)});
+}
+
+// Magnitude of a tick count; works for TimeSpan.MinValue too.
+std::uint64_t magnitude(std::int64_t ticks) {
+  return ticks < 0 ? static_cast<std::uint64_t>(-(ticks + 1)) + 1 : static_cast<std::uint64_t>(ticks);
+}
+
+constexpr std::string_view kAcceptedForms =
+    "use 90s, 30m, 1h30m, 2d, 1d12h, 500ms, never, MaxValue, or a TimeSpan [d.]hh:mm[:ss[.fffffff]] "
+    "such as 00:20:00";
+
+// Human durations: [-] then number+unit pairs from largest unit to smallest, each unit once,
+// e.g. "1d12h", "1h 30m", "1.5s". Units d h m s ms, any case. A fraction may have as many
+// digits as still give whole ticks (7, or 4 for ms), so the value is exact.
+std::expected<Duration, std::string> parse_human(std::string_view s) {
+  struct Unit {
+    std::string_view name;
+    std::int64_t ticks;
+    int max_fraction_digits;
+  };
+  constexpr std::array<Unit, 5> kUnits = {{{"d", kTicksPerDay, 7},
+                                           {"h", kTicksPerHour, 7},
+                                           {"m", kTicksPerMinute, 7},
+                                           {"s", Duration::kTicksPerSecond, 7},
+                                           {"ms", kTicksPerMillisecond, 4}}};
+  const std::string original(s);
+  auto fail = [&](std::string_view why) {
+    return std::unexpected(fmt::format("\"{}\" is not a duration ({}): {}", original, why, kAcceptedForms));
+  };
+  bool negative = false;
+  if (s.starts_with('-')) { negative = true; s.remove_prefix(1); }
+  std::int64_t total = 0;
+  std::size_t next_unit = 0;  // units must come in kUnits order
+  bool any = false;
+  while (true) {
+    s = trim(s);
+    if (s.empty()) break;
+    if (!is_digit(s.front())) return fail("expected a number");
+    std::uint64_t whole = 0;
+    std::size_t i = 0;
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      // Past 10^17 every unit is out of range; stopping here keeps the arithmetic exact.
+      if (whole > 100'000'000'000'000'000ULL) return std::unexpected(std::string(kTooManyDays));
+      whole = whole * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+    std::uint64_t fraction = 0, fraction_scale = 1;
+    int fraction_digits = 0;
+    if (i < s.size() && s[i] == '.') {
+      for (++i; i < s.size() && is_digit(s[i]); ++i, ++fraction_digits) {
+        if (fraction_digits < 18) { fraction = fraction * 10 + static_cast<unsigned>(s[i] - '0'); fraction_scale *= 10; }
+      }
+      if (fraction_digits == 0) return fail("expected digits after the decimal point");
+    }
+    std::size_t unit_end = i;
+    while (unit_end < s.size() && ((s[unit_end] | 0x20) >= 'a' && (s[unit_end] | 0x20) <= 'z')) ++unit_end;
+    const std::string_view unit_text = s.substr(i, unit_end - i);
+    if (unit_text.empty()) return fail(fmt::format("no unit after {}", s.substr(0, i)));
+    std::size_t u = 0;
+    while (u < kUnits.size() && !iequals(unit_text, kUnits[u].name)) ++u;
+    if (u == kUnits.size()) return fail(fmt::format("unknown unit \"{}\"", unit_text));
+    if (u < next_unit) return fail("units must go from largest to smallest, each once");
+    if (fraction_digits > kUnits[u].max_fraction_digits) return fail("more decimals than 100 ns ticks can hold");
+    const std::int64_t unit_ticks = kUnits[u].ticks;
+    if (whole > static_cast<std::uint64_t>(Duration::kMaxTicks / unit_ticks)) return std::unexpected(std::string(kTooManyDays));
+    const std::uint64_t part = whole * static_cast<std::uint64_t>(unit_ticks) +
+                               fraction * static_cast<std::uint64_t>(unit_ticks) / fraction_scale;
+    if (part > static_cast<std::uint64_t>(Duration::kMaxTicks - total)) return std::unexpected(std::string(kTooManyDays));
+    total += static_cast<std::int64_t>(part);
+    next_unit = u + 1;
+    any = true;
+    s.remove_prefix(unit_end);
+  }
+  if (!any) return fail("expected a number and a unit");
+  return Duration{negative ? -total : total};
+}
+
+}  // namespace
+
+std::expected<ParsedTimeSpan, std::string> parse_timespan(std::string_view text) {
+  auto parsed = parse_timespan_detailed(text);
+  if (!parsed) return std::unexpected(std::move(parsed.error().message));
+  return *parsed;
+}
+
+std::string format_timespan(Duration d) {
+  if (d.is_unbounded()) return "MaxValue";
+  const std::uint64_t mag = magnitude(d.ticks);
+  const std::uint64_t fraction = mag % Duration::kTicksPerSecond;
+  const std::uint64_t seconds = mag / Duration::kTicksPerSecond;
+  const std::uint64_t days = seconds / 86400;
+  std::string out = d.ticks < 0 ? "-" : "";
+  if (days != 0) out += fmt::format("{}.", days);
+  out += fmt::format("{:02}:{:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+  if (fraction != 0) out += fmt::format(".{:07}", fraction);
+  return out;
+}
+
+std::string format_human(Duration d) {
+  if (d.is_unbounded()) return "never";
+  if (d.ticks == 0) return "0s";
+  const std::uint64_t mag = magnitude(d.ticks);
+  const std::uint64_t fraction = mag % Duration::kTicksPerSecond;
+  const std::uint64_t seconds = mag / Duration::kTicksPerSecond;
+  std::string out = d.ticks < 0 ? "-" : "";
+  if (seconds / 86400 != 0) out += fmt::format("{}d", seconds / 86400);
+  if (seconds / 3600 % 24 != 0) out += fmt::format("{}h", seconds / 3600 % 24);
+  if (seconds / 60 % 60 != 0) out += fmt::format("{}m", seconds / 60 % 60);
+  if (seconds % 60 != 0 || fraction != 0) {
+    out += fmt::format("{}", seconds % 60);
+    if (fraction != 0) {
+      std::string digits = fmt::format("{:07}", fraction);
+      digits.erase(digits.find_last_not_of('0') + 1);
+      out += "." + digits;
+    }
+    out += "s";
+  }
+  return out;
+}
+
+std::expected<ParsedTimeSpan, std::string> parse_duration_argument_detailed(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (iequals(s, "never")) return ParsedTimeSpan{Duration::unbounded(), false, false, false, false};
+  bool has_letter = false;
+  for (char c : s) has_letter = has_letter || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (has_letter && !iequals(s, "MaxValue")) {
+    auto human = parse_human(s);
+    if (!human) return std::unexpected(human.error());
+    return ParsedTimeSpan{*human, false, false, false, false};
+  }
+  // Everything else is a TimeSpan exactly as the config file would hold it. That includes a
+  // bare number, which .NET reads as days ("10" is 10 days): the flag lets the caller warn.
+  auto parsed = parse_timespan_detailed(s);
+  if (!parsed) {
+    if (parsed.error().kind == ErrorKind::format)
+      return std::unexpected(fmt::format("\"{}\" is not a duration: {}", std::string(s), kAcceptedForms));
+    return std::unexpected(fmt::format("\"{}\": {}", std::string(s), parsed.error().message));
+  }
+  return *parsed;
+}
+
+std::expected<Duration, std::string> parse_duration_argument(std::string_view text) {
+  auto parsed = parse_duration_argument_detailed(text);
+  if (!parsed) return std::unexpected(parsed.error());
+  return parsed->value;
+}
+
+}  // namespace sessiontool
