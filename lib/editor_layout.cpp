@@ -271,6 +271,7 @@ Splice removal_splice(const Document& doc, const Entry& entry) {
   const std::string& text = src.bytes();
   std::size_t begin = entry.entry_span.offset;
   std::size_t end = entry.entry_span.end();
+  bool took_comma_after = false;
   if (doc.format == FileFormat::json) {
     // One comma goes with the member: the one after it on the same line (comma-last style),
     // else the one before it (the last member), else the one after it on a later line.
@@ -281,18 +282,21 @@ Splice removal_splice(const Document& doc, const Entry& entry) {
     const bool comma_before = before > 0 && text[before - 1] == ',';
     const bool after_on_same_line = comma_after && text.find('\n', end) >= after;
     if (comma_after && (after_on_same_line || !comma_before))
-      end = after + 1;
+      end = after + 1, took_comma_after = true;
     else if (comma_before)
       begin = before - 1;
   }
   const std::size_t line_begin = content_start(src, begin);
   const std::size_t line_end = src.line_end(end);
   const std::string_view after_text = std::string_view(text).substr(end, line_end - end);
-  if (is_blank(line_prefix(src, begin)) && is_blank(after_text)) {
-    // The entry has its lines to itself: they go, indentation through line break.
+  const bool rest_goes = doc.format == FileFormat::xml ? is_xml_trivia(after_text) : is_blank(after_text);
+  if (is_blank(line_prefix(src, begin)) && rest_goes) {
+    // The entry has its lines to itself: they go, indentation through line break, with a
+    // comment that closes the line (it is about this entry).
     return {{line_begin, line_end + src.line_break_at(end).size() - line_begin}, ""};
   }
-  if (is_blank(line_prefix(src, begin))) {
+  // Entries sharing a line: the blanks that separated this one go with it.
+  if (took_comma_after || is_blank(line_prefix(src, begin))) {
     while (end < line_end && (text[end] == ' ' || text[end] == '\t')) ++end;
   } else {
     while (begin > line_begin && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
