@@ -191,7 +191,10 @@ void setup_set(CLI::App& app, int& exit_code) {
   CLI::App* set = app.add_subcommand("set", "Rewrite values in configuration files, byte-exact and atomically");
   set->add_option("arguments", options->arguments,
                   "KEY=VALUE assignments, then files or directories (default: current directory)");
-  set->add_option("--unset", options->unset, "Remove every entry of KEY (repeatable)");
+  // One key per --unset, so that the paths after it stay paths.
+  set->add_option("--unset", options->unset, "Remove every entry of KEY (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   set->add_flag("--dry-run", options->dry_run, "Print a unified diff of each file; write nothing");
   set->add_flag("--check", options->check, "Like --dry-run, and exit 1 when any file would change");
   set->add_flag("--backup", options->backup, "Keep the original of each changed file as FILE.bak");

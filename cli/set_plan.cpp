@@ -20,7 +20,7 @@ const char* kind_files(FileKind kind) {
   switch (kind) {
     case FileKind::server: return "CustomSettings.config";
     case FileKind::web: return "navsettings.json or a NAV web.config";
-    case FileKind::aos: return "the F&O AOS web.config";
+    case FileKind::aos: return "web.config";
   }
   return "";
 }
@@ -67,6 +67,21 @@ bool has_control_characters(std::string_view text) {
   return std::ranges::any_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
+// The TimeSpan traps (ST006, ST007) typed on a command line: "SessionTimeout=10" is ten days
+// to .NET, and a deployment script almost certainly meant minutes. The file would get an
+// unambiguous 10.00:00:00 that no lint rule flags, so the doubt is raised here.
+std::string ambiguous_duration(const SettingInfo& info, std::string_view typed) {
+  if (info.type != ValueType::timespan && info.type != ValueType::timespan_or_max) return {};
+  const auto parsed = parse_duration_argument_detailed(typed);
+  if (!parsed || !(parsed->bare_number_days || parsed->first_field_days)) return {};
+  const std::size_t digits = typed.find_first_of("0123456789");
+  const std::string_view number = typed.substr(digits, typed.find_first_not_of("0123456789", digits) - digits);
+  return fmt::format("{}={} would be {} ({}) as a .NET TimeSpan{}; write {}m, {}h or {}d to say which is meant",
+                     info.key, typed, format_human(parsed->value), format_timespan(parsed->value),
+                     parsed->bare_number_days ? "" : ", which reads a first field over 23 as days", number, number,
+                     number);
+}
+
 fs::path identity(const fs::path& path) {
   std::error_code ec;
   const fs::path resolved = platform::resolve_symlinks(path).value_or(path);
@@ -82,9 +97,13 @@ bool any_key_belongs(const std::vector<KeyPlan>& keys, FileKind kind) {
   return std::ranges::any_of(keys, [&](const KeyPlan& plan) { return key_belongs(plan, kind); });
 }
 
+// "a web setting (navsettings.json or a NAV web.config)"
 std::string kinds_of(const KeyPlan& plan) {
   std::vector<std::string> names;
-  for (const SettingInfo* s : plan.settings) names.push_back(fmt::format("{} ({})", to_string(s->kind), kind_files(s->kind)));
+  for (const SettingInfo* s : plan.settings) {
+    const char* kind = s->kind == FileKind::aos ? "an F&O AOS" : s->kind == FileKind::web ? "a web" : "a server";
+    names.push_back(fmt::format("{} setting ({})", kind, kind_files(s->kind)));
+  }
   return fmt::format("{}", fmt::join(names, " and "));
 }
 
@@ -123,6 +142,13 @@ void prepare_values(KeyPlan& plan, bool force, int platform, std::vector<std::st
     if (has_control_characters(typed)) {
       refusals.push_back(fmt::format("{}: a value cannot hold line breaks, tabs or other control characters", info.key));
       return;
+    }
+    if (auto trap = ambiguous_duration(info, typed); !trap.empty()) {
+      if (!force) {
+        refusals.push_back(trap);
+        return;
+      }
+      warn(trap);
     }
     auto native = native_from_argument(info, typed);
     if (!native && !force) {
@@ -163,9 +189,10 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
       if (result.error) {
         files.errors.push_back(std::move(*result.error));
       } else if (!any_key_belongs(keys, result.document->kind)) {
-        throw UsageError(fmt::format("{} is a {} file ({}); none of the settings given belongs in it",
-                                     path.string(), to_string(result.document->kind),
-                                     kind_files(result.document->kind)));
+        std::vector<std::string> owners;
+        for (const KeyPlan& plan : keys) owners.push_back(fmt::format("{} is {}", plan.key, kinds_of(plan)));
+        throw UsageError(fmt::format("{} is a {} configuration file, and none of the settings given belongs in it: {}",
+                                     path.string(), to_string(result.document->kind), fmt::join(owners, "; ")));
       } else {
         take(std::move(*result.document));
       }
@@ -190,7 +217,7 @@ void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vec
     if (std::ranges::any_of(documents, [&](const Document& doc) { return key_belongs(plan, doc.kind); })) continue;
     std::vector<std::string> names;
     for (const fs::path& path : paths) names.push_back(path.string());
-    throw UsageError(fmt::format("{} is a {} setting, and there is no such file in {}", plan.key, kinds_of(plan),
+    throw UsageError(fmt::format("{} is {}, and there is no such file in {}", plan.key, kinds_of(plan),
                                  fmt::join(names, ", ")));
   }
 }

@@ -1,0 +1,122 @@
+#pragma once
+// End-to-end tests of `sessiontool set` that write files: the built binary runs on copies of
+// testdata/set in a fresh temporary directory (testdata itself is never written).
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "platform.hpp"
+
+namespace sessiontool::test {
+
+namespace fs = std::filesystem;
+
+inline std::string read_bytes(const fs::path& path) { return platform::read_file(path).value_or("<unreadable>"); }
+
+inline void write_bytes(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class SetSandbox {
+ public:
+  SetSandbox() {
+    std::random_device random;
+    root_ = fs::temp_directory_path() / ("sessiontool-set-" + std::to_string(random()) + std::to_string(random()));
+    fs::create_directories(root_);
+  }
+  ~SetSandbox() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  SetSandbox(const SetSandbox&) = delete;
+  SetSandbox& operator=(const SetSandbox&) = delete;
+
+  const fs::path& root() const { return root_; }
+
+  // Copies testdata/set/<name> (a file or a folder) into the sandbox; returns the copy. Every
+  // copied file gets an old modification time, so that any rewrite shows in its mtime.
+  fs::path copy(const std::string& name, const std::string& as = "") const {
+    const fs::path from = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "set" / name;
+    const fs::path to = root_ / (as.empty() ? name : as);
+    fs::create_directories(to.parent_path());
+    fs::copy(from, to, fs::copy_options::recursive);
+    age(to);
+    return to;
+  }
+
+  // Runs sessiontool with `args` in the sandbox directory.
+  RunResult run(const std::vector<std::string>& args) const {
+    const fs::path out = root_ / ".stdout";
+    const fs::path err = root_ / ".stderr";
+    std::string command = "cd " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
+    for (const std::string& arg : args) command += " " + quote(arg);
+    command += " >" + quote(out.string()) + " 2>" + quote(err.string());
+#ifdef _WIN32
+    command = "\"" + command + "\"";  // cmd /c strips one pair of quotes
+#endif
+    const int status = std::system(command.c_str());
+    RunResult result;
+#ifdef _WIN32
+    result.code = status;
+#else
+    result.code = (status >> 8) & 0xff;  // WEXITSTATUS, without <sys/wait.h>
+#endif
+    result.out = read_bytes(out);
+    result.err = read_bytes(err);
+    fs::remove(out);
+    fs::remove(err);
+    return result;
+  }
+
+  // Every file under the sandbox with its bytes and modification time.
+  struct FileState {
+    std::string bytes;
+    fs::file_time_type mtime;
+    friend bool operator==(const FileState&, const FileState&) = default;
+  };
+  std::map<fs::path, FileState> snapshot() const {
+    std::map<fs::path, FileState> files;
+    for (const auto& entry : fs::recursive_directory_iterator(root_))
+      if (entry.is_regular_file() && !entry.is_symlink())
+        files[fs::relative(entry.path(), root_)] = {read_bytes(entry.path()), fs::last_write_time(entry.path())};
+    return files;
+  }
+
+ private:
+  static std::string quote(const std::string& text) {
+#ifdef _WIN32
+    return "\"" + text + "\"";
+#else
+    std::string quoted = "'";
+    for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+#endif
+  }
+
+  static void age(const fs::path& path) {
+    const auto old = fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+    if (fs::is_regular_file(path)) fs::last_write_time(path, old);
+    if (fs::is_directory(path))
+      for (const auto& entry : fs::recursive_directory_iterator(path))
+        if (entry.is_regular_file()) fs::last_write_time(entry.path(), old);
+  }
+
+  fs::path root_;
+};
+
+}  // namespace sessiontool::test
