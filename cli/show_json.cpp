@@ -31,6 +31,7 @@ ordered_json setting_json(const Setting& s) {
   }
   j["type"] = to_string(s.info->type);
   if (!s.interpretation.ok()) j["error"] = s.interpretation.error;
+  if (s.ignored_on_platform) j["ignored_on_platform"] = true;
   return j;
 }
 

@@ -31,9 +31,11 @@ std::vector<const Setting*> shown_settings(const Deployment& d, bool all) {
 std::string inactivity_reason(const Deployment& d) {
   const InactivityTimeout& in = d.inactivity;
   if (d.product == Product::finance_operations) {
+    const Setting* parameter = d.find(keys::kFoSystemParameter);
     if (in.bound_by.front() == keys::kFoLegacyTimeout)
-      return fmt::format("{} in web.config shadows the system parameter", keys::kFoLegacyTimeout);
-    return fmt::format("the system parameter {}", keys::kFoSystemParameter);
+      return fmt::format("the legacy {} in web.config shadows the system parameter ({})", keys::kFoLegacyTimeout,
+                         human(parameter->effective.value_or(Duration{0})));
+    return fmt::format("the system parameter {} ({})", keys::kFoSystemParameter, to_string(parameter->origin));
   }
   if (in.value.is_unbounded()) return "never: both ClientServicesIdleClientTimeout and SessionTimeout are unbounded";
   if (in.bound_by.size() == 2) return "ClientServicesIdleClientTimeout and SessionTimeout are equal";
@@ -55,6 +57,7 @@ void render_settings(std::string& out, const Deployment& d, bool all, const Styl
     std::string padded_value = fmt::format("{:<{}}", value, value_width);
     std::string origin = origin_text(*s);
     if (!s->interpretation.ok()) origin += style.red(fmt::format("  invalid: {}", s->interpretation.error));
+    if (s->ignored_on_platform) origin += style.yellow("  ignored: not on this platform");
     out += fmt::format("  {}  {}  {}\n", style.bold(fmt::format("{:<{}}", s->info->key, key_width)),
                        s->origin == Origin::default_value ? padded_value : style.cyan(padded_value),
                        style.dim(origin));
@@ -85,21 +88,24 @@ void render_effective(std::string& out, const Deployment& d, const Style& style)
 }
 
 void render_timelines(std::string& out, const Deployment& d, const Style& style) {
-  auto emit = [&](std::string_view caption, const std::vector<Phase>& phases, std::string_view end) {
-    auto lines = render_timeline(phases, end, kTimelineWidth, style);
+  auto emit = [&](std::string_view caption, const std::vector<Phase>& phases, std::string_view start) {
+    auto lines = render_timeline(phases, start, kTimelineWidth, style);
     out += fmt::format("  {:<18}{}\n  {:<18}{}\n", caption, lines[0], "", style.dim(lines[1]));
   };
   if (d.product == Product::finance_operations) {
-    emit("inactive user", {{"active", d.warning->countdown_starts_at}, {"countdown", d.warning->lead}},
-         "session closed");
+    emit("inactive user",
+         {{"active", d.warning->countdown_starts_at, "countdown"}, {"countdown", d.warning->lead, "closed"}},
+         "last activity");
     return;
   }
-  emit("inactive user", {{"active", d.inactivity.value}},
-       d.inactivity.value.is_unbounded() ? "never closed" : "session closed");
+  emit("inactive user",
+       {{"active", d.inactivity.value, d.inactivity.value.is_unbounded() ? "never closed" : "closed"}},
+       "last activity");
   if (d.reconnect && !d.reconnect->removed_on_platform)
     emit("connection lost",
-         {{"lost", d.reconnect->initial_inactivity}, {"faulted: orphaned", d.reconnect->reconnect_period}},
-         "session closed");
+         {{"initial inactivity", d.reconnect->initial_inactivity, "faulted"},
+          {"orphaned, may reconnect", d.reconnect->reconnect_period, "closed"}},
+         "lost");
 }
 
 }  // namespace

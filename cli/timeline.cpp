@@ -10,46 +10,38 @@ static std::string repeat(std::string_view piece, int count) {
   return out;
 }
 
-std::vector<std::string> render_timeline(std::span<const Phase> phases, std::string_view end_label,
+std::vector<std::string> render_timeline(std::span<const Phase> phases, std::string_view start_event,
                                          int width, const Style& style) {
-  // Column widths: proportional to the bounded lengths, never narrower than the label.
   double total = 0;
   for (const Phase& phase : phases)
     if (!phase.length.is_unbounded()) total += phase.length.total_seconds();
-  std::vector<int> widths;
-  for (const Phase& phase : phases) {
-    const int minimum = static_cast<int>(phase.label.size()) + 4;
-    int proportional = width / static_cast<int>(phases.size());
-    if (phase.length.is_unbounded()) proportional = width;
-    else if (total > 0) proportional = static_cast<int>(width * phase.length.total_seconds() / total + 0.5);
-    widths.push_back(std::max(minimum, proportional));
-  }
 
   std::string bar = "├";
-  std::string marks = "0";
-  int marks_width = 1;
-  int column = 1;
+  std::string marks = "0 " + std::string(start_event);
+  int marks_width = static_cast<int>(marks.size());
+  int column = 1;  // display column after the bar so far
   Duration elapsed{0};
   for (std::size_t i = 0; i < phases.size(); ++i) {
     const Phase& phase = phases[i];
-    const int dashes = widths[i] - static_cast<int>(phase.label.size()) - 2;
-    const int left = dashes / 2;
-    bar += repeat("─", left) + " " + style.bold(phase.label) + " " + repeat("─", dashes - left);
-    column += widths[i];
-    const bool last = i + 1 == phases.size();
+    const int label_width = static_cast<int>(phase.label.size()) + 2;
+    int share = width / static_cast<int>(phases.size());
+    if (phase.length.is_unbounded()) share = width;
+    else if (total > 0) share = static_cast<int>(width * phase.length.total_seconds() / total + 0.5);
+    const int dashes = std::max(4, share - label_width);
+    bar += repeat("─", dashes / 2) + " " + style.bold(phase.label) + " " + repeat("─", dashes - dashes / 2);
+    column += dashes + label_width;
     if (phase.length.is_unbounded()) {
-      bar += "▶";
+      bar += "▶ " + phase.end_event;
       break;
     }
-    bar += last ? "┤" : "┼";
+    bar += i + 1 == phases.size() ? "┤" : "┼";
     elapsed.ticks += phase.length.ticks;
-    const std::string mark = format_human(elapsed);
+    const std::string mark = format_human(elapsed) + " " + phase.end_event;
     const int pad = std::max(1, column - marks_width);
     marks += std::string(static_cast<std::size_t>(pad), ' ') + mark;
     marks_width += pad + static_cast<int>(mark.size());
     ++column;
   }
-  bar += " " + std::string(end_label);
   return {bar, marks};
 }
 

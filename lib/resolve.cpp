@@ -27,8 +27,8 @@ void interpret(Setting& setting, std::optional<int> platform) {
   const SettingInfo& info = *setting.info;
   if (setting.value.empty() && info.default_value.empty()) return;  // unset, no default
   setting.interpretation = interpret_value(info, setting.value);
-  if (!info.is_duration()) return;
-  if (platform && !info.exists_on(*platform)) return;  // the platform ignores the key
+  setting.ignored_on_platform = platform && !info.exists_on(*platform);
+  if (!info.is_duration() || setting.ignored_on_platform) return;
   if (setting.interpretation.ok()) {
     setting.effective = setting.interpretation.duration;
   } else if (!info.default_value.empty()) {

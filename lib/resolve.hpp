@@ -30,6 +30,8 @@ struct Setting {
   // The duration in force for resolution: the value's, or the catalog default when the
   // value is not valid (lint reports it) or the key does not exist on the platform.
   std::optional<Duration> effective;
+  // The key does not exist on the --platform given: whatever the file says is ignored.
+  bool ignored_on_platform = false;
 };
 
 struct InactivityTimeout {
