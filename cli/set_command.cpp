@@ -16,6 +16,7 @@
 #include "editor.hpp"
 #include "exit_codes.hpp"
 #include "read_errors.hpp"
+#include "reader.hpp"
 #include "set_plan.hpp"
 #include "unified_diff.hpp"
 #include "usage_error.hpp"
@@ -82,6 +83,21 @@ void warn_duplicates(const Target& target) {
                  target.doc.path.string(), change.key);
 }
 
+// Removing the last F&O key from a web.config, say, would leave a file that sessiontool (and
+// the next fleet run) no longer recognises by its content.
+void warn_if_unrecognised(const Target& target) {
+  if (!target.result.modified()) return;
+  auto kind_of = [&](const std::string& bytes) -> std::optional<FileKind> {
+    ReadResult result = parse_document(target.doc.path, bytes);
+    return result.document ? std::optional(result.document->kind) : std::nullopt;
+  };
+  if (kind_of(target.doc.source.bytes()) != target.doc.kind) return;  // read with --as anyway
+  if (kind_of(target.result.bytes) == target.doc.kind) return;
+  warn(fmt::format("{}: after this change the file is no longer recognised as {} file by its content; "
+                   "later commands need --as {} for it",
+                   target.doc.path.string(), kind_phrase(target.doc.kind), to_string(target.doc.kind)));
+}
+
 // Splices every target in memory; any file that cannot take its edits stops the command
 // before anything is written.
 int edit_all(std::vector<Target>& targets) {
@@ -90,6 +106,7 @@ int edit_all(std::vector<Target>& targets) {
     auto result = apply_edits(target.doc, target.edits);
     if (result) {
       target.result = std::move(*result);
+      warn_if_unrecognised(target);
       continue;
     }
     const bool internal = result.error().kind == EditErrorKind::internal;
@@ -152,9 +169,10 @@ int run_set(const SetOptions& options) {
     throw UsageError("nothing to set: give KEY=VALUE (e.g. SessionTimeout=45m) or --unset KEY");
 
   // Values first: a refused value needs no file.
+  const int platform = resolve_options(options.common).platform.value_or(0);  // flag, else config file
   std::vector<std::string> refusals;
   for (KeyPlan& plan : request.keys)
-    prepare_values(plan, options.force, options.common.platform, refusals, warn);
+    prepare_values(plan, options.force, platform, refusals, warn);
   if (!refusals.empty()) {
     for (const std::string& message : refusals) fmt::print(stderr, "sessiontool: refused: {}\n", message);
     fmt::print(stderr, "sessiontool: nothing was written{}\n",

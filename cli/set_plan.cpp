@@ -101,13 +101,21 @@ bool any_key_belongs(const std::vector<KeyPlan>& keys, FileKind kind) {
 std::string kinds_of(const KeyPlan& plan) {
   std::vector<std::string> names;
   for (const SettingInfo* s : plan.settings) {
-    const char* kind = s->kind == FileKind::aos ? "an F&O AOS" : s->kind == FileKind::web ? "a web" : "a server";
-    names.push_back(fmt::format("{} setting ({})", kind, kind_files(s->kind)));
+    names.push_back(fmt::format("{} setting ({})", kind_phrase(s->kind), kind_files(s->kind)));
   }
   return fmt::format("{}", fmt::join(names, " and "));
 }
 
 }  // namespace
+
+const char* kind_phrase(FileKind kind) {
+  switch (kind) {
+    case FileKind::server: return "a server";
+    case FileKind::web: return "a web";
+    case FileKind::aos: return "an F&O AOS";
+  }
+  return "";
+}
 
 SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const std::vector<std::string>& unset) {
   SetRequest request;
@@ -191,8 +199,8 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
       } else if (!any_key_belongs(keys, result.document->kind)) {
         std::vector<std::string> owners;
         for (const KeyPlan& plan : keys) owners.push_back(fmt::format("{} is {}", plan.key, kinds_of(plan)));
-        throw UsageError(fmt::format("{} is a {} configuration file, and none of the settings given belongs in it: {}",
-                                     path.string(), to_string(result.document->kind), fmt::join(owners, "; ")));
+        throw UsageError(fmt::format("{} is {} configuration file, and none of the settings given belongs in it: {}",
+                                     path.string(), kind_phrase(result.document->kind), fmt::join(owners, "; ")));
       } else {
         take(std::move(*result.document));
       }

@@ -37,6 +37,9 @@ SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const 
 void prepare_values(KeyPlan& plan, bool force, int platform, std::vector<std::string>& refusals,
                     const std::function<void(const std::string&)>& warn);
 
+// "a server", "a web", "an F&O AOS": a kind in a sentence.
+const char* kind_phrase(FileKind kind);
+
 // "00:45:00 (45m)" for a duration, the value itself otherwise, "" for an empty one.
 std::string display_value(const SettingInfo* info, std::string_view value);
 
