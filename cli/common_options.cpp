@@ -26,12 +26,40 @@ static Duration duration_option(const std::string& name, const std::string& text
   return *parsed;
 }
 
+const ConfigFile& config_file(const CommonOptions& options) {
+  if (options.loaded_config) return *options.loaded_config;
+  std::optional<std::filesystem::path> path;
+  if (!options.config.empty()) {
+    path = options.config;
+  } else if (auto found = find_config_file(std::filesystem::current_path())) {
+    path = std::filesystem::proximate(*found);  // shorter in messages
+  }
+  if (!path) return options.loaded_config.emplace();
+  auto loaded = load_config(*path);
+  if (!loaded) {
+    const ConfigError& e = loaded.error();
+    throw UsageError(e.pos.line ? fmt::format("{}:{}:{}: {}", e.path.string(), e.pos.line, e.pos.column, e.message)
+                                : fmt::format("{}: {}", e.path.string(), e.message));
+  }
+  return options.loaded_config.emplace(std::move(*loaded));
+}
+
 ResolveOptions resolve_options(const CommonOptions& options) {
+  const ConfigFile& config = config_file(options);
   ResolveOptions result;
-  if (options.platform) result.platform = options.platform;
-  if (!options.fo_inactivity_timeout.empty())
-    result.fo_inactivity_timeout = duration_option("--fo-inactivity-timeout", options.fo_inactivity_timeout);
+  result.platform = options.platform ? std::optional<int>(options.platform) : config.platform;
+  result.fo_inactivity_timeout =
+      options.fo_inactivity_timeout.empty()
+          ? config.fo_inactivity_timeout
+          : duration_option("--fo-inactivity-timeout", options.fo_inactivity_timeout);
   return result;
+}
+
+std::string fo_inactivity_source(const CommonOptions& options) {
+  if (!options.fo_inactivity_timeout.empty()) return "--fo-inactivity-timeout";
+  const ConfigFile& config = config_file(options);
+  if (config.fo_inactivity_timeout) return fmt::format("fo_inactivity_timeout in {}", config.path.string());
+  return {};
 }
 
 std::optional<FileKind> forced_kind(const CommonOptions& options) {
@@ -41,8 +69,13 @@ std::optional<FileKind> forced_kind(const CommonOptions& options) {
 
 std::optional<Duration> lb_idle_timeout(const CommonOptions& options) {
   if (options.lb_idle_timeout == "none") return std::nullopt;
-  if (options.lb_idle_timeout.empty()) return Duration::minutes(4);
-  return duration_option("--lb-idle-timeout", options.lb_idle_timeout);
+  if (!options.lb_idle_timeout.empty()) return duration_option("--lb-idle-timeout", options.lb_idle_timeout);
+  const ConfigFile& config = config_file(options);
+  if (config.lb_idle_timeout) {
+    if (config.lb_idle_timeout->is_unbounded()) return std::nullopt;  // "none"
+    return config.lb_idle_timeout;
+  }
+  return Duration::minutes(4);
 }
 
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "config_file.hpp"
 #include "document.hpp"
 #include "resolve.hpp"
 #include "style.hpp"
@@ -21,15 +22,24 @@ struct CommonOptions {
   std::string as;
   std::string config;
   std::string color = "auto";
+  // The configuration file, read on first use by config_file() (so `show` and `lint` share it).
+  mutable std::optional<ConfigFile> loaded_config;
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options);
 
-// The options as the library wants them. Throws UsageError for a bad value.
+// --config FILE, else the nearest .sessiontool.json upward from the working directory, else an
+// empty ConfigFile. Throws UsageError naming the file, line and problem for a bad one.
+const ConfigFile& config_file(const CommonOptions& options);
+
+// The options as the library wants them, command-line flags over the configuration file.
+// Throws UsageError for a bad value.
 ResolveOptions resolve_options(const CommonOptions& options);
 std::optional<FileKind> forced_kind(const CommonOptions& options);
 // Load-balancer idle timeout: default 4 minutes (Azure); "none" disables the check.
 std::optional<Duration> lb_idle_timeout(const CommonOptions& options);
+// Where the F&O system parameter came from, for lint messages ("--fo-inactivity-timeout").
+std::string fo_inactivity_source(const CommonOptions& options);
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options);
 Style style_for(const CommonOptions& options, std::FILE* stream);
 

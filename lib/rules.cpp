@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "edit_distance.hpp"
 #include "rule_checks.hpp"
 #include "rule_texts.hpp"
@@ -82,6 +84,22 @@ std::string_view nearest_rule_id(std::string_view id) {
     }
   }
   return best;
+}
+
+std::string unknown_rule_message(std::string_view id) {
+  const std::string_view near = nearest_rule_id(id);
+  return fmt::format("unknown rule '{}'{}; 'sessiontool rules' lists them", id,
+                     near.empty() ? "" : fmt::format(" (did you mean {}?)", near));
+}
+
+std::expected<const Rule*, std::string> configurable_rule(std::string_view id) {
+  const Rule* rule = find_rule(id);
+  if (!rule) return std::unexpected(unknown_rule_message(id));
+  // An input that cannot be read always fails lint (exit 3): hiding it would hide why.
+  if (rule->id == "ST001" || rule->id == "ST002")
+    return std::unexpected(fmt::format("{} cannot be disabled or changed: an input that cannot be read is always an error",
+                                       rule->id));
+  return rule;
 }
 
 LintReport lint(const Inputs& inputs, const LintOptions& options) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <expected>
 #include <optional>
 #include <span>
 #include <string>
@@ -68,6 +69,11 @@ struct Rule {
 std::span<const Rule> rules();
 // The rule with this id, case-insensitively ("st103"), or nullptr.
 const Rule* find_rule(std::string_view id);
+// A rule a user may disable or re-level (config file, --disable, --severity), or why not: an
+// unknown id (with the nearest one), or ST001/ST002, which always fail lint.
+std::expected<const Rule*, std::string> configurable_rule(std::string_view id);
+// "unknown rule 'ST13' (did you mean ST103?); 'sessiontool rules' lists them"
+std::string unknown_rule_message(std::string_view id);
 // The id nearest to a mistyped one ("ST13" -> "ST103"), for "did you mean"; empty if none is near.
 std::string_view nearest_rule_id(std::string_view id);
 

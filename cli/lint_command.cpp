@@ -1,0 +1,105 @@
+// sessiontool lint: the rules over every deployment, in a format for people or for CI.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common_options.hpp"
+#include "exit_codes.hpp"
+#include "lint_formatters.hpp"
+#include "platform.hpp"
+#include "usage_error.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+struct LintCommandOptions {
+  CommonOptions common;
+  std::string format;  // empty: text, plus annotations when run by a CI service
+  std::string fail_on = "warning";
+  std::vector<std::string> disable;
+  std::vector<std::string> severity;  // ID=level
+};
+
+const Rule& rule_option(std::string_view option, std::string_view id) {
+  auto rule = configurable_rule(id);
+  if (!rule) throw UsageError(fmt::format("{} {}: {}", option, id, rule.error()));
+  return **rule;
+}
+
+// Configuration file first, then the command line over it.
+LintOptions lint_options(const LintCommandOptions& options) {
+  const ConfigFile& config = config_file(options.common);
+  LintOptions result{.resolve = resolve_options(options.common),
+                     .fo_inactivity_source = fo_inactivity_source(options.common),
+                     .lb_idle_timeout = lb_idle_timeout(options.common),
+                     .policy = config.policy,
+                     .disabled = config.disable,
+                     .severity = config.severity};
+  for (const std::string& id : options.disable) result.disabled.emplace_back(rule_option("--disable", id).id);
+  for (const std::string& text : options.severity) {
+    const auto eq = text.find('=');
+    const auto level = eq == std::string::npos ? std::nullopt : severity_from_string(text.substr(eq + 1));
+    if (!level) throw UsageError(fmt::format("--severity {}: expected ID=error|warning|info, e.g. ST202=error", text));
+    result.severity.emplace_back(rule_option("--severity", text.substr(0, eq)).id, *level);
+  }
+  return result;
+}
+
+// Exit 1 when a finding reaches the threshold ("none": never).
+bool fails(const LintReport& report, std::string_view fail_on) {
+  const std::optional<Severity> threshold = severity_from_string(fail_on);
+  if (!threshold) return false;
+  return std::ranges::any_of(report.diagnostics, [&](const Diagnostic& d) { return d.severity >= *threshold; });
+}
+
+std::string render(const LintCommandOptions& options, const LintReport& report) {
+  const std::filesystem::path base = std::filesystem::current_path();
+  const std::string& format = options.format;
+  if (format == "json") return render_lint_json(report);
+  if (format == "sarif") return render_lint_sarif(report, base);
+  if (format == "github") return render_lint_github(report, base);
+  if (format == "azure") return render_lint_azure(report, base);
+  std::string out = render_lint_text(report, style_for(options.common, stdout));
+  // In a CI job with no --format, people read the log and the service shows the annotations.
+  if (format.empty() && platform::env("GITHUB_ACTIONS") == "true") out += render_lint_github(report, base);
+  if (format.empty() && !platform::env("TF_BUILD").empty()) out += render_lint_azure(report, base);
+  return out;
+}
+
+int run_lint(const LintCommandOptions& options) {
+  const LintOptions lint_opts = lint_options(options);
+  const Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
+  const LintReport report = lint(inputs, lint_opts);
+  fmt::print("{}", render(options, report));
+  std::fflush(stdout);
+  if (!inputs.errors.empty()) return kExitBadInput;  // reported as ST001/ST002 above
+  return fails(report, options.fail_on) ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void setup_lint(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<LintCommandOptions>();
+  CLI::App* lint = app.add_subcommand("lint", "Check deployments against the rules (sessiontool rules lists them)");
+  lint->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  lint->add_option("--format", options->format,
+                   "Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure"}));
+  lint->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at least this severe (default warning)")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  lint->add_option("--disable", options->disable, "Rules to skip, e.g. ST102,ST203")->delimiter(',');
+  lint->add_option("--severity", options->severity, "Change a rule's severity: ID=error|warning|info (repeatable)");
+  add_common_options(*lint, options->common);
+  lint->footer(
+      "Examples:\n"
+      "  sessiontool lint                                   # every deployment under the current directory\n"
+      "  sessiontool lint deploy/ --format sarif > sessiontool.sarif\n"
+      "  sessiontool lint --fail-on error --disable ST102\n"
+      "  sessiontool explain ST103                          # why a rule exists and how to fix it\n"
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or config error, 3 unreadable input.");
+  lint->callback([options, &exit_code] { exit_code = run_lint(*options); });
+}
+
+}  // namespace sessiontool::cli

@@ -1,0 +1,84 @@
+// SARIF 2.1.0, as GitHub code scanning accepts it: a full rules[] from the rule table and one
+// result per finding, with the region of the value.
+
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include "lint_formatters.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+  }
+  return "none";
+}
+
+// An RFC 3986 URI reference: unreserved characters and '/' stay, the rest is percent-encoded.
+std::string uri_reference(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  if (!path.empty() && path.front() == '/') return "file://" + out;  // outside the working directory
+  return out;
+}
+
+// The explanation's first paragraph.
+std::string_view first_paragraph(std::string_view text) { return text.substr(0, text.find("\n\n")); }
+
+ordered_json rule_descriptor(const Rule& rule) {
+  return {{"id", rule.id},
+          {"name", rule.name},
+          {"shortDescription", {{"text", rule.title}}},
+          {"fullDescription", {{"text", first_paragraph(rule.explanation)}}},
+          {"help", {{"text", rule.explanation}}},
+          {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}};
+}
+
+}  // namespace
+
+std::string render_lint_sarif(const LintReport& report, const std::filesystem::path& base) {
+  ordered_json descriptors = ordered_json::array();
+  for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
+
+  ordered_json results = ordered_json::array();
+  for (const Diagnostic& d : report.diagnostics) {
+    ordered_json location = {{"artifactLocation", {{"uri", uri_reference(ci_path(d.path, base))}}}};
+    if (d.has_position())
+      location["region"] = {{"startLine", d.start.line},
+                            {"startColumn", d.start.column},
+                            {"endLine", d.end.line},
+                            {"endColumn", d.end.column}};
+    const Rule* rule = find_rule(d.rule);
+    results.push_back({{"ruleId", d.rule},
+                       {"ruleIndex", rule - rules().data()},
+                       {"level", sarif_level(d.severity)},
+                       {"message", {{"text", d.message}}},
+                       {"locations", ordered_json::array({{{"physicalLocation", location}}})}});
+  }
+
+  const ordered_json driver = {{"name", "sessiontool"},
+                               {"version", SESSIONTOOL_VERSION},
+                               {"semanticVersion", SESSIONTOOL_VERSION},
+                               {"rules", descriptors}};
+  const ordered_json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", ordered_json::array({{{"tool", {{"driver", driver}}},
+                                     {"columnKind", "unicodeCodePoints"},
+                                     {"results", results}}})}};
+  return log.dump(2) + "\n";
+}
+
+}  // namespace sessiontool::cli

@@ -1,0 +1,44 @@
+#include <fmt/format.h>
+
+#include "lint_formatters.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+std::string counted(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+std::string severity_word(Severity severity, const Style& style) {
+  const std::string word = std::string(to_string(severity)) + ":";
+  switch (severity) {
+    case Severity::error: return style.red(word);
+    case Severity::warning: return style.yellow(word);
+    case Severity::info: return style.cyan(word);
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string render_lint_text(const LintReport& report, const Style& style) {
+  std::string out;
+  std::size_t counts[3] = {};
+  const std::filesystem::path* previous = nullptr;
+  for (const Diagnostic& d : report.diagnostics) {
+    if (previous && *previous != d.path) out += '\n';
+    previous = &d.path;
+    ++counts[static_cast<int>(d.severity)];
+    std::string where = d.path.string();
+    if (d.has_position()) where += fmt::format(":{}:{}", d.start.line, d.start.column);
+    out += fmt::format("{}: {} {} {}\n", style.bold(where), severity_word(d.severity, style), d.message,
+                       style.dim(fmt::format("[{}]", d.rule)));
+  }
+  if (!report.diagnostics.empty()) out += '\n';
+  const std::string scope = fmt::format("{} ({})", counted(report.files, "file"), counted(report.deployments, "deployment"));
+  if (report.diagnostics.empty()) return out + fmt::format("No findings in {}.\n", scope);
+  return out + fmt::format("{}, {}, {} in {}.\n", counted(counts[2], "error"), counted(counts[1], "warning"),
+                           counted(counts[0], "info"), scope);
+}
+
+}  // namespace sessiontool::cli
