@@ -239,7 +239,10 @@ Splice into_empty(const Document& doc, const Section& section, const std::string
   }
   const std::string outer = leading_blanks(src, section.body_begin > 0 ? section.body_begin - 1 : 0);
   const std::string brk = break_at(src, section.body_end);
-  return {{section.body_end, 0}, brk + outer + unit + entry + brk + outer};
+  // `{ }` or `<appSettings> </appSettings>`: the blanks give way to the new lines.
+  const Span blank_body{section.body_begin, section.body_end - section.body_begin};
+  const Span at = is_blank(src.view(blank_body)) ? blank_body : Span{section.body_end, 0};
+  return {at, brk + outer + unit + entry + brk + outer};
 }
 
 const Section* target_section(const Document& doc) {
@@ -294,6 +297,13 @@ Splice removal_splice(const Document& doc, const Entry& entry) {
     // The entry has its lines to itself: they go, indentation through line break, with a
     // comment that closes the line (it is about this entry).
     return {{line_begin, line_end + src.line_break_at(end).size() - line_begin}, ""};
+  }
+  const std::size_t next = std::min(text.find_first_not_of(kBlanks, end), text.size());
+  if (doc.format == FileFormat::xml && is_blank(line_prefix(src, begin)) && line_begin > 0 &&
+      next == doc.sections.at(entry.section).body_end) {
+    // `  <add .../></appSettings>`: the closing tag moves back up, undoing an insertion there.
+    const std::size_t previous_break = line_begin - 1 - (line_begin >= 2 && text[line_begin - 2] == '\r');
+    return {{previous_break, end - previous_break}, ""};
   }
   // Entries sharing a line: the blanks that separated this one go with it.
   if (took_comma_after || is_blank(line_prefix(src, begin))) {

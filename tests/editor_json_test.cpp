@@ -121,6 +121,8 @@ TEST_SUITE("editor json") {
     CHECK(edited(empty, {set("Server", "x")}) == "{\n  \"NAVWebSettings\": {\n    \"Server\": \"x\"\n  }\n}\n");
     CHECK(edited("{\"NAVWebSettings\": {}}", {set("Server", "y")}) ==
           "{\"NAVWebSettings\": {\n  \"Server\": \"y\"\n}}");
+    CHECK(edited("{ \"NAVWebSettings\": { } }\n", {set("Server", "y")}) ==
+          "{ \"NAVWebSettings\": {\n  \"Server\": \"y\"\n} }\n");
   }
 
   TEST_CASE("an object holding only a nested object gets the new key first") {

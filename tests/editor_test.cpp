@@ -185,6 +185,18 @@ TEST_SUITE("editor") {
           "value=\"X\"/></appSettings>");
   }
 
+  TEST_CASE("the closing tag on the last entry's line: insert and unset give back the original") {
+    const std::string text = "<appSettings>\r\n\t<add key=\"A\" value=\"1\"/></appSettings>";
+    const std::string out = edited(text, {set("ServerInstance", "X")});
+    CHECK(out == "<appSettings>\r\n\t<add key=\"A\" value=\"1\"/>\r\n\t<add key=\"ServerInstance\" value=\"X\"/></appSettings>");
+    CHECK(edited(out, {unset("ServerInstance")}) == text);
+  }
+
+  TEST_CASE("a blank one-line body gives way to the new entry") {
+    CHECK(edited("<appSettings> </appSettings>\n", {set("ServerInstance", "BC")}) ==
+          "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n</appSettings>\n");
+  }
+
   TEST_CASE("mixed line endings: the new line copies its neighbour's") {
     const std::string text = "<appSettings>\r\n  <!-- a\n  comment -->\n  <add key=\"A\" value=\"1\" />\r\n</appSettings>\n";
     const std::string out = edited(text, {set("ServerInstance", "X")});
