@@ -36,8 +36,8 @@ std::expected<fs::path, std::string> write_temp(const fs::path& target, std::str
                                      target.parent_path().empty() ? "." : target.parent_path().string(), error));
 }
 
-// Opening for update writes nothing, but fails as a write would: a read-only file is refused
-// rather than silently replaced by the rename.
+// Opening for update writes nothing, but fails as a write would: a read-only file (or, on
+// Windows, one held open without write sharing) is refused rather than replaced by the rename.
 bool is_writable(const fs::path& path) {
   std::fstream probe(path, std::ios::in | std::ios::out | std::ios::binary);
   return probe.is_open();
@@ -55,7 +55,7 @@ std::expected<PendingWrite, std::string> PendingWrite::prepare(const fs::path& p
   if (!current) return std::unexpected("cannot read: " + current.error());
   if (options.expected_old && *current != *options.expected_old)
     return std::unexpected("the file changed since it was read; run the command again");
-  if (!is_writable(*target)) return std::unexpected("cannot write: permission denied (the file is read-only)");
+  if (!is_writable(*target)) return std::unexpected("cannot write: the file is read-only or locked by another program");
 
   PendingWrite pending;
   pending.target_ = *target;

@@ -14,6 +14,9 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// A path as sessiontool prints it on this system ("a\\b" on Windows).
+std::string native(const std::string& path) { return fs::path(path).make_preferred().string(); }
+
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -31,17 +34,18 @@ TEST_SUITE("set command") {
     const RunResult set = box.run({"set", "SessionTimeout=45m", "instances"});
     INFO(set.err);
     REQUIRE(set.code == 0);
-    CHECK(contains(set.out, "updated instances/BC1/WebClient/navsettings.json: SessionTimeout 00:20:00 (20m) -> 00:45:00 (45m)\n"));
-    CHECK(contains(set.out, "updated instances/BC2/WebClient/navsettings.json: SessionTimeout (not set) -> 00:45:00 (45m)\n"));
-    CHECK(contains(set.out, "unchanged instances/BC3/WebClient/navsettings.json: SessionTimeout is already 00:45:00 (45m)\n"));
+    CHECK(contains(set.out, "updated " + native("instances/BC1/WebClient/navsettings.json") + ": SessionTimeout 00:20:00 (20m) -> 00:45:00 (45m)\n"));
+    CHECK(contains(set.out, "updated " + native("instances/BC2/WebClient/navsettings.json") + ": SessionTimeout (not set) -> 00:45:00 (45m)\n"));
+    CHECK(contains(set.out, "unchanged " + native("instances/BC3/WebClient/navsettings.json") + ": SessionTimeout is already 00:45:00 (45m)\n"));
 
     // Only the two web files changed; the server files, the F&O file and BC3 were not written.
     const auto after = box.snapshot();
-    for (const auto& [path, state] : before) {
+    for (const auto& entry : before) {
+      const fs::path& path = entry.first;
       CAPTURE(path);
       const bool changed = path == "instances/BC1/WebClient/navsettings.json" ||
                            path == "instances/BC2/WebClient/navsettings.json";
-      CHECK((after.at(path) == state) == !changed);
+      CHECK((after.at(path) == entry.second) == !changed);
     }
     CHECK(after.size() == before.size());  // no temporary or backup file left
     CHECK(after.at("instances/BC2/WebClient/navsettings.json").bytes ==
@@ -128,7 +132,7 @@ TEST_SUITE("set command") {
     const auto before = box.snapshot();
     const RunResult dry = box.run({"set", "--dry-run", "SessionTimeout=45m", "fleet"});
     CHECK(dry.code == 0);
-    CHECK(contains(dry.out, "--- fleet/BC1/WebClient/navsettings.json\n+++ fleet/BC1/WebClient/navsettings.json\n"));
+    CHECK(contains(dry.out, "--- " + native("fleet/BC1/WebClient/navsettings.json") + "\n+++ " + native("fleet/BC1/WebClient/navsettings.json") + "\n"));
     CHECK(contains(dry.out, "-    \"SessionTimeout\":  \"00:20:00\"\n+    \"SessionTimeout\":  \"00:45:00\"\n"));
     const RunResult check = box.run({"set", "--check", "SessionTimeout=45m", "fleet"});
     CHECK(check.code == 1);
@@ -142,7 +146,7 @@ TEST_SUITE("set command") {
     const auto before = box.snapshot();
     const RunResult result = box.run({"set", "SessionTimeout=45m", "fleet"});
     CHECK(result.code == 3);
-    CHECK(contains(result.err, "fleet/BC3/WebClient/navsettings.json:4:5:"));
+    CHECK(contains(result.err, native("fleet/BC3/WebClient/navsettings.json") + ":4:5:"));
     CHECK(contains(result.err, "nothing was written"));
     CHECK(box.snapshot() == before);
   }

@@ -63,7 +63,11 @@ class SetSandbox {
   RunResult run(const std::vector<std::string>& args) const {
     const fs::path out = root_ / ".stdout";
     const fs::path err = root_ / ".stderr";
+#ifdef _WIN32
+    std::string command = "cd /d " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
+#else
     std::string command = "cd " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
+#endif
     for (const std::string& arg : args) command += " " + quote(arg);
     command += " >" + quote(out.string()) + " 2>" + quote(err.string());
 #ifdef _WIN32
