@@ -208,9 +208,11 @@ void setup_set(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SetOptions>();
   CLI::App* set = app.add_subcommand("set", "Rewrite values in configuration files, byte-exact and atomically");
   set->add_option("arguments", options->arguments,
-                  "KEY=VALUE assignments, then files or directories (default: current directory)");
+                  "KEY=VALUE assignments, then files or directories (default: current directory)")
+      ->type_name("KEY=VALUE|PATH");
   // One key per --unset, so that the paths after it stay paths.
   set->add_option("--unset", options->unset, "Remove every entry of KEY (repeatable)")
+      ->type_name("KEY")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   set->add_flag("--dry-run", options->dry_run, "Print a unified diff of each file; write nothing");
