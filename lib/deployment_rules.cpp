@@ -28,11 +28,12 @@ std::string shown(const Setting& setting) {
   return setting.value;
 }
 
-// "(default)", "(CustomSettings.config:22)" or "(system parameter)": where a value came from.
-std::string origin_of(const Setting& setting) {
-  if (setting.entry && setting.document)
-    return fmt::format("{}:{}", setting.document->path.generic_string(), setting.entry->value_pos.line);
-  return to_string(setting.origin);
+// Where a value came from: "line 22" in the file the finding points at, "path:22" in another
+// file, else "default" or "system-parameter".
+std::string origin_of(const Setting& setting, const Setting& pointed_at) {
+  if (!setting.entry || !setting.document) return to_string(setting.origin);
+  if (setting.document == pointed_at.document) return fmt::format("line {}", setting.entry->value_pos.line);
+  return fmt::format("{}:{}", setting.document->path.generic_string(), setting.entry->value_pos.line);
 }
 
 // At the setting's value when a file gives it; else at the file that would hold it (or the
@@ -65,13 +66,14 @@ void unbounded(const LintInput& input, std::vector<Diagnostic>& out) {
     if (!is_bc(d) || !d.inactivity.value.is_unbounded()) continue;
     const Setting& idle = *d.find(keys::kIdleClientTimeout);
     const Setting& session = *d.find(keys::kSessionTimeout);
+    const Setting& here = session.entry ? session : idle;
     out.push_back(at_setting(
-        "ST101", Severity::warning, d, session.entry ? session : idle,
+        "ST101", Severity::warning, d, here,
         fmt::format("sessions of {} never close for inactivity: {} = {} ({}) and {} = {} ({}) are both unbounded, "
                     "so idle sessions hold server memory and licences until the service restarts; set {} to "
                     "00:20:00 (the default) or another limit",
-                    d.name, keys::kSessionTimeout, session.value, origin_of(session), keys::kIdleClientTimeout,
-                    idle.value, origin_of(idle), keys::kSessionTimeout)));
+                    d.name, keys::kSessionTimeout, session.value, origin_of(session, here), keys::kIdleClientTimeout,
+                    idle.value, origin_of(idle, here), keys::kSessionTimeout)));
   }
 }
 
@@ -87,7 +89,7 @@ void shadowed_session_timeout(const LintInput& input, std::vector<Diagnostic>& o
         "ST102", Severity::info, d, session,
         fmt::format("{} = {} has no effect: the server's {} = {} ({}) closes idle sessions first; lower {} to "
                     "{} or less, or raise {} if web sessions should last {}",
-                    keys::kSessionTimeout, shown(session), keys::kIdleClientTimeout, shown(idle), origin_of(idle),
+                    keys::kSessionTimeout, shown(session), keys::kIdleClientTimeout, shown(idle), origin_of(idle, session),
                     keys::kSessionTimeout, idle.value, keys::kIdleClientTimeout, human(*session.effective))));
   }
 }
@@ -108,7 +110,8 @@ void keep_alive(const LintInput& input, std::vector<Diagnostic>& out) {
                     "balancer can drop or redirect an idle connection before the next keep-alive reaches it; set "
                     "it to {} or less, or give the real idle timeout with --lb-idle-timeout (none if there is no "
                     "load balancer)",
-                    keys::kKeepAliveInterval, keep.value, origin_of(keep), format_human(*lb), format_human(half),
+                    keys::kKeepAliveInterval, keep.value, format_human(*keep.effective), format_human(*lb),
+                    format_human(half),
                     max_seconds)));
   }
 }
@@ -185,7 +188,7 @@ void policy(const LintInput& input, std::vector<Diagnostic>& out) {
             "ST301", Severity::error, d, bound,
             fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), above the policy's "
                         "max_inactivity of {}; lower {} to {} or less",
-                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound),
+                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound, bound),
                         human(*policy.max_inactivity), bound.info->key,
                         native_value(*bound.info, *policy.max_inactivity).value_or(human(*policy.max_inactivity)))));
       if (policy.min_inactivity && inactivity < *policy.min_inactivity)
@@ -193,7 +196,7 @@ void policy(const LintInput& input, std::vector<Diagnostic>& out) {
             "ST302", Severity::error, d, bound,
             fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), below the policy's "
                         "min_inactivity of {}; raise {} to {} or more",
-                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound),
+                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound, bound),
                         human(*policy.min_inactivity), bound.info->key,
                         native_value(*bound.info, *policy.min_inactivity).value_or(human(*policy.min_inactivity)))));
     }
@@ -205,8 +208,8 @@ void policy(const LintInput& input, std::vector<Diagnostic>& out) {
           "ST303", Severity::error, d, period,
           fmt::format("the reconnect window of {} is {} (2 x {} = {} {}, then {} = {} {}), above the policy's "
                       "max_reconnect_window of {}; shorten {} (or the keep-alive interval)",
-                      d.name, human(d.reconnect->total), keys::kKeepAliveInterval, keep.value, "(" + origin_of(keep) + ")",
-                      keys::kReconnectPeriod, period.value, "(" + origin_of(period) + ")",
+                      d.name, human(d.reconnect->total), keys::kKeepAliveInterval, keep.value, "(" + origin_of(keep, period) + ")",
+                      keys::kReconnectPeriod, period.value, "(" + origin_of(period, period) + ")",
                       human(*policy.max_reconnect_window), keys::kReconnectPeriod)));
     }
   }

@@ -47,7 +47,7 @@ struct KeyIndex {
       if (info.kind == kind && !info.system_parameter) {
         folded.emplace(lowercase(info.key), &info);
         keys.push_back(&info);
-      } else if (!find_setting(info.key, kind)) {
+      } else if (info.system_parameter || !find_setting(info.key, kind)) {
         elsewhere.emplace(info.key, &info);
       }
     }
@@ -73,7 +73,7 @@ std::string unknown_key_message(const Document& doc, const Entry& entry) {
   if (auto it = index.elsewhere.find(entry.key); it != index.elsewhere.end()) {
     const SettingInfo& info = *it->second;
     if (info.system_parameter)
-      return fmt::format("{} is not a web.config key: \"Session inactivity timeout in minutes\" is a system "
+      return fmt::format("{} is not a file setting: \"Session inactivity timeout in minutes\" is an F&O system "
                          "parameter stored in the database; set it under System administration > Setup > "
                          "System parameters and delete this line",
                          entry.key);
