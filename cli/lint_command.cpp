@@ -89,8 +89,11 @@ void setup_lint(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure"}));
   lint->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at least this severe (default warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
-  lint->add_option("--disable", options->disable, "Rules to skip, e.g. ST102,ST203")->delimiter(',');
-  lint->add_option("--severity", options->severity, "Change a rule's severity: ID=error|warning|info (repeatable)");
+  lint->add_option("--disable", options->disable, "Rules to skip, e.g. ST102,ST203")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // `--disable ST102 dir/`: dir/ is a path, not a rule
+  lint->add_option("--severity", options->severity, "Change a rule's severity: ID=error|warning|info (repeatable)")
+      ->allow_extra_args(false);
   add_common_options(*lint, options->common);
   lint->footer(
       "Examples:\n"

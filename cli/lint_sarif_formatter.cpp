@@ -34,15 +34,24 @@ std::string uri_reference(const std::string& path) {
   return out;
 }
 
+// The explanations are wrapped for a terminal; viewers wrap text themselves, so join each
+// paragraph's lines and keep only the paragraph breaks.
+std::string unwrapped(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i] == '\n' && (i == 0 || out[i - 1] != '\n') && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = ' ';
+  return out;
+}
+
 // The explanation's first paragraph.
-std::string_view first_paragraph(std::string_view text) { return text.substr(0, text.find("\n\n")); }
+std::string first_paragraph(std::string_view text) { return unwrapped(text.substr(0, text.find("\n\n"))); }
 
 ordered_json rule_descriptor(const Rule& rule) {
   return {{"id", rule.id},
           {"name", rule.name},
           {"shortDescription", {{"text", rule.title}}},
           {"fullDescription", {{"text", first_paragraph(rule.explanation)}}},
-          {"help", {{"text", rule.explanation}}},
+          {"help", {{"text", unwrapped(rule.explanation)}}},
           {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}};
 }
 

@@ -57,7 +57,7 @@ const Setting& binding_setting(const Deployment& d) {
   return *chosen;
 }
 
-std::string human(Duration d) { return d.is_unbounded() ? "never" : format_human(d); }
+std::string human(Duration d) { return d.is_unbounded() ? "unbounded" : format_human(d); }
 
 }  // namespace
 
