@@ -34,6 +34,12 @@ std::vector<ValueProblem> check_value(const SettingInfo& info, std::string_view 
                    fmt::format("{} = \"{}\" is not a valid {}: {}", info.key, text, to_string(info.type), value.error)});
     return out;
   }
+  if (value.integer && info.type == ValueType::integer && info.max_int > info.min_int &&
+      (*value.integer < info.min_int || *value.integer > info.max_int)) {
+    out.push_back({"ST003", Severity::error,
+                   fmt::format("{} = {} is outside the valid range {} to {}", info.key, text, info.min_int, info.max_int)});
+    return out;
+  }
   if (!value.duration) return out;
   const Duration d = *value.duration;
   const ParsedTimeSpan& ts = value.timespan;
