@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "config_file.hpp"
 
 using namespace sessiontool;
@@ -94,5 +96,25 @@ TEST_SUITE("config file") {
     CHECK(load_config(root / ".sessiontool.json"));
     CHECK(load_config(root / "missing.json").error().pos.line == 0);
     std::filesystem::remove_all(root);
+  }
+}
+
+TEST_SUITE("config file") {
+  TEST_CASE("the published JSON Schema lists every configurable rule and every field") {
+    std::ifstream in(std::string(SESSIONTOOL_SOURCE_DIR) + "/schemas/sessiontool-config.schema.json");
+    REQUIRE(in);
+    const nlohmann::json schema = nlohmann::json::parse(in);
+    std::vector<std::string> configurable;
+    for (const Rule& rule : rules())
+      if (configurable_rule(rule.id)) configurable.emplace_back(rule.id);
+    CHECK(schema["definitions"]["configurableRule"]["enum"].get<std::vector<std::string>>() == configurable);
+    std::vector<std::string> fields;
+    for (const auto& [name, value] : schema["properties"].items()) fields.push_back(name);
+    CHECK(fields == std::vector<std::string>{"$schema", "disable", "fo_inactivity_timeout", "lb_idle_timeout",
+                                             "platform", "policy", "severity"});
+    for (const auto& [name, value] : schema["properties"]["policy"]["properties"].items()) {
+      auto parsed = parse_config("c.json", "{\"policy\": {\"" + name + "\": \"30m\"}}");
+      CHECK_MESSAGE(parsed, name);
+    }
   }
 }
