@@ -54,8 +54,16 @@ bool fails(const LintReport& report, std::string_view fail_on) {
   return std::ranges::any_of(report.diagnostics, [&](const Diagnostic& d) { return d.severity >= *threshold; });
 }
 
+// Paths for CI tools are relative to the checkout: GitHub's workspace when lint runs inside a
+// workflow (a step may `cd` into a subfolder), else the working directory.
+std::filesystem::path ci_base() {
+  const std::string workspace = platform::env("GITHUB_WORKSPACE");
+  if (platform::env("GITHUB_ACTIONS") == "true" && !workspace.empty()) return workspace;
+  return std::filesystem::current_path();
+}
+
 std::string render(const LintCommandOptions& options, const LintReport& report) {
-  const std::filesystem::path base = std::filesystem::current_path();
+  const std::filesystem::path base = ci_base();
   const std::string& format = options.format;
   if (format == "json") return render_lint_json(report);
   if (format == "sarif") return render_lint_sarif(report, base);

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 
-def lint(binary, directory, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "TF_BUILD")}
+def lint(binary, directory, cwd=None, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "TF_BUILD")}
     environment.update(env)
-    return subprocess.run([binary, "lint", directory], capture_output=True, text=True, env=environment)
+    return subprocess.run([binary, "lint", directory], capture_output=True, text=True, env=environment, cwd=cwd)
 
 
 def main():
@@ -27,6 +27,12 @@ def main():
     annotations = [line for line in lines if line.startswith(("::error file=", "::warning file=", "::notice file="))]
     if not annotations or not all(",line=" in a and ",title=ST" in a for a in annotations):
         failures.append(f"GitHub Actions: annotations missing or without line and title: {annotations[:2]}")
+
+    # A step that runs in a subfolder still annotates paths from the checkout's root.
+    binary_path = os.path.abspath(binary)
+    nested = lint(binary_path, ".", cwd=directory, GITHUB_ACTIONS="true", GITHUB_WORKSPACE=os.getcwd())
+    if not any(line.startswith(f"::warning file={directory}/") for line in nested.stdout.splitlines()):
+        failures.append("GitHub Actions: paths not relative to GITHUB_WORKSPACE when run in a subfolder")
 
     azure = lint(binary, directory, TF_BUILD="True")
     issues = [line for line in azure.stdout.splitlines() if line.startswith("##vso[task.logissue type=")]
