@@ -180,36 +180,33 @@ void fo_system_parameter(const LintInput& input, std::vector<Diagnostic>& out) {
 void policy(const LintInput& input, std::vector<Diagnostic>& out) {
   const Policy& policy = input.options.policy;
   for (const Deployment& d : input.deployments) {
-    const Duration inactivity = d.inactivity.value;
-    if (!d.inactivity.bound_by.empty()) {
+    // ST301 and ST302: the effective inactivity timeout against one limit, at the setting that binds.
+    const auto inactivity_limit = [&](std::string_view rule, Duration limit, bool maximum) {
       const Setting& bound = binding_setting(d);
-      if (policy.max_inactivity && inactivity > *policy.max_inactivity)
-        out.push_back(at_setting(
-            "ST301", Severity::error, d, bound,
-            fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), above the policy's "
-                        "max_inactivity of {}; lower {} to {} or less",
-                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound, bound),
-                        human(*policy.max_inactivity), bound.info->key,
-                        native_value(*bound.info, *policy.max_inactivity).value_or(human(*policy.max_inactivity)))));
-      if (policy.min_inactivity && inactivity < *policy.min_inactivity)
-        out.push_back(at_setting(
-            "ST302", Severity::error, d, bound,
-            fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), below the policy's "
-                        "min_inactivity of {}; raise {} to {} or more",
-                        d.name, human(inactivity), bound.info->key, bound.value, origin_of(bound, bound),
-                        human(*policy.min_inactivity), bound.info->key,
-                        native_value(*bound.info, *policy.min_inactivity).value_or(human(*policy.min_inactivity)))));
-    }
+      out.push_back(at_setting(
+          rule, Severity::error, d, bound,
+          fmt::format("the effective inactivity timeout of {} is {} (bound by {} = {}, {}), {} the policy's {} of "
+                      "{}; {} {} to {} or {}",
+                      d.name, human(d.inactivity.value), bound.info->key, bound.value, origin_of(bound, bound),
+                      maximum ? "above" : "below", maximum ? "max_inactivity" : "min_inactivity", human(limit),
+                      maximum ? "lower" : "raise", bound.info->key,
+                      native_value(*bound.info, limit).value_or(human(limit)), maximum ? "less" : "more")));
+    };
+    if (policy.max_inactivity && d.inactivity.value > *policy.max_inactivity)
+      inactivity_limit("ST301", *policy.max_inactivity, true);
+    if (policy.min_inactivity && d.inactivity.value < *policy.min_inactivity)
+      inactivity_limit("ST302", *policy.min_inactivity, false);
+
     if (policy.max_reconnect_window && d.reconnect && !d.reconnect->removed_on_platform &&
         d.reconnect->total > *policy.max_reconnect_window) {
       const Setting& period = *d.find(keys::kReconnectPeriod);
       const Setting& keep = *d.find(keys::kKeepAliveInterval);
       out.push_back(at_setting(
           "ST303", Severity::error, d, period,
-          fmt::format("the reconnect window of {} is {} (2 x {} = {} {}, then {} = {} {}), above the policy's "
+          fmt::format("the reconnect window of {} is {} (2 x {} = {} ({}), then {} = {} ({})), above the policy's "
                       "max_reconnect_window of {}; shorten {} (or the keep-alive interval)",
-                      d.name, human(d.reconnect->total), keys::kKeepAliveInterval, keep.value, "(" + origin_of(keep, period) + ")",
-                      keys::kReconnectPeriod, period.value, "(" + origin_of(period, period) + ")",
+                      d.name, human(d.reconnect->total), keys::kKeepAliveInterval, keep.value,
+                      origin_of(keep, period), keys::kReconnectPeriod, period.value, origin_of(period, period),
                       human(*policy.max_reconnect_window), keys::kReconnectPeriod)));
     }
   }

@@ -1,6 +1,7 @@
 #include "located_json.hpp"
 
 #include <iterator>
+#include <optional>
 #include <vector>
 
 namespace sessiontool {
