@@ -60,7 +60,8 @@ void setup_show(CLI::App& app, int& exit_code) {
   CLI::App* show = app.add_subcommand("show", "Show effective session timeouts and where each value comes from");
   show->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
   show->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)");
+  show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)")
+      ->allow_extra_args(false);  // `--assume K=V dir/`: dir/ is a path
   show->add_flag("--all", options->all, "Also list the other catalogued timeouts");
   add_common_options(*show, options->common);
   show->footer(
