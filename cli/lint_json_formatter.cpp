@@ -28,7 +28,9 @@ std::string render_lint_json(const LintReport& report) {
                                 {"files", report.files},
                                 {"deployments", report.deployments}};
   const ordered_json out = {{"diagnostics", diagnostics}, {"summary", summary}};
-  return out.dump(2) + "\n";
+  // A file that is not valid UTF-8 (pugixml does not check) must not make dump() throw: its
+  // bad bytes come out as U+FFFD.
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sessiontool::cli

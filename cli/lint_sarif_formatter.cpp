@@ -87,7 +87,9 @@ std::string render_lint_sarif(const LintReport& report, const std::filesystem::p
       {"runs", ordered_json::array({{{"tool", {{"driver", driver}}},
                                      {"columnKind", "unicodeCodePoints"},
                                      {"results", results}}})}};
-  return log.dump(2) + "\n";
+  // A file that is not valid UTF-8 (pugixml does not check) must not make dump() throw: its
+  // bad bytes come out as U+FFFD.
+  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sessiontool::cli

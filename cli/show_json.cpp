@@ -70,7 +70,9 @@ std::string render_show_json(const std::vector<Deployment>& deployments) {
   ordered_json root;
   root["deployments"] = ordered_json::array();
   for (const Deployment& d : deployments) root["deployments"].push_back(deployment_json(d));
-  return root.dump(2) + "\n";
+  // A file that is not valid UTF-8 (pugixml does not check) must not make dump() throw: its
+  // bad bytes come out as U+FFFD.
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sessiontool::cli

@@ -9,7 +9,6 @@ namespace {
 using enum FileKind;
 using enum ValueType;
 
-constexpr Duration kZero{0};
 constexpr Duration kOneTick{1};
 
 // Defaults as Business Central 22+ writes them in CustomSettings.config; the reconnect keys

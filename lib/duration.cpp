@@ -287,7 +287,10 @@ std::expected<Duration, std::string> parse_human(std::string_view s) {
   };
   bool negative = false;
   if (s.starts_with('-')) { negative = true; s.remove_prefix(1); }
-  std::int64_t total = 0;
+  // Magnitudes up to TimeSpan.MinValue's (one tick past MaxValue's), so format_human(MinValue)
+  // reads back.
+  const std::uint64_t limit = static_cast<std::uint64_t>(Duration::kMaxTicks) + (negative ? 1 : 0);
+  std::uint64_t total = 0;
   std::size_t next_unit = 0;  // units must come in kUnits order
   bool any = false;
   while (true) {
@@ -319,17 +322,18 @@ std::expected<Duration, std::string> parse_human(std::string_view s) {
     if (u < next_unit) return fail("units must go from largest to smallest, each once");
     if (fraction_digits > kUnits[u].max_fraction_digits) return fail("more decimals than 100 ns ticks can hold");
     const std::int64_t unit_ticks = kUnits[u].ticks;
-    if (whole > static_cast<std::uint64_t>(Duration::kMaxTicks / unit_ticks)) return std::unexpected(std::string(kTooManyDays));
+    if (whole > limit / static_cast<std::uint64_t>(unit_ticks)) return std::unexpected(std::string(kTooManyDays));
     const std::uint64_t part = whole * static_cast<std::uint64_t>(unit_ticks) +
                                fraction * static_cast<std::uint64_t>(unit_ticks) / fraction_scale;
-    if (part > static_cast<std::uint64_t>(Duration::kMaxTicks - total)) return std::unexpected(std::string(kTooManyDays));
-    total += static_cast<std::int64_t>(part);
+    if (part > limit - total) return std::unexpected(std::string(kTooManyDays));
+    total += part;
     next_unit = u + 1;
     any = true;
     s.remove_prefix(unit_end);
   }
   if (!any) return fail("expected a number and a unit");
-  return Duration{negative ? -total : total};
+  if (!negative) return Duration{static_cast<std::int64_t>(total)};
+  return Duration{total == limit ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(total)};
 }
 
 }  // namespace

@@ -1,0 +1,58 @@
+// The navsettings.json reader against nlohmann/json: the strict scanner accepts what a JSON
+// parser accepts (up to its depth limit) and nothing else, and each section's last string
+// value for a key is the one nlohmann reads (duplicates: the last wins in both).
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz_check.hpp"
+#include "json_scanner.hpp"
+#include "reader.hpp"
+
+using namespace sessiontool;
+using namespace sessiontool::fuzz;
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  ReadResult result = read_navsettings("navsettings.json", bytes);
+  FUZZ_CHECK(result.document.has_value() != result.error.has_value());
+
+  nlohmann::json reference = nlohmann::json::parse(bytes, nullptr, false);
+  const bool reference_ok = !reference.is_discarded() && reference.is_object();
+  if (result.error) {
+    FUZZ_CHECK(!result.error->message.empty());
+    // Refusing what a JSON parser accepts is right only for deep nesting.
+    if (reference_ok) FUZZ_CHECK(result.error->message.find("nesting deeper") != std::string::npos, result.error->message);
+    return 0;
+  }
+  FUZZ_CHECK(reference_ok, "the scanner accepted what nlohmann/json refuses");
+
+  const Document& doc = *result.document;
+  FUZZ_CHECK(doc.source.bytes() == bytes);
+  check_document(doc);
+  for (const Entry& e : doc.entries) {
+    const std::string_view raw_key = doc.source.view(e.key_span);
+    if (raw_key.find('\\') == std::string_view::npos) FUZZ_CHECK(raw_key == e.key, raw_key);
+    const Entry* last = nullptr;
+    for (const Entry& other : doc.entries)
+      if (other.section == e.section && other.key == e.key) last = &other;
+    if (last != &e) continue;
+    // A section name given twice: nlohmann keeps the last object, the reader both.
+    bool section_repeated = false;
+    for (std::size_t i = e.section + 1; i < doc.sections.size(); ++i)
+      section_repeated = section_repeated || doc.sections[i].name == doc.sections[e.section].name;
+    if (section_repeated) continue;
+    // ... or a later scalar or array of that name, or a later object or array for this key.
+    const nlohmann::json& section = reference.at(doc.sections[e.section].name);
+    if (!section.is_object()) continue;
+    const nlohmann::json& value = section.at(e.key);
+    if (value.is_object() || value.is_array()) continue;
+    if (e.value_is_string) {
+      FUZZ_CHECK(value.is_string() && value.get<std::string>() == e.value, e.key);
+    } else {
+      FUZZ_CHECK(value.is_number() || value.is_boolean() || value.is_null(), e.key);
+    }
+  }
+  return 0;
+}
