@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <exception>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -10,18 +11,33 @@
 
 namespace sessiontool::cli {
 
+std::unique_ptr<CLI::App> build_app(int& exit_code) {
+  auto app = std::make_unique<CLI::App>(
+      "sessiontool: when Business Central and Finance & Operations sessions really close, and why", "sessiontool");
+  app->set_version_flag("--version", SESSIONTOOL_VERSION);
+  app->require_subcommand(1);
+  app->footer(
+      "Examples:\n"
+      "  sessiontool show                   # effective timeouts of the deployments under this directory\n"
+      "  sessiontool lint deploy/           # check them (exit 1 on warnings)\n"
+      "  sessiontool set SessionTimeout=45m C:\\BC\n"
+      "'sessiontool COMMAND --help' tells more; 'man sessiontool' tells everything.");
+  setup_show(*app, exit_code);
+  setup_lint(*app, exit_code);
+  setup_explain(*app, exit_code);
+  setup_rules(*app, exit_code);
+  setup_set(*app, exit_code);
+  setup_completions(*app, exit_code);
+  setup_man(*app, exit_code);     // hidden: the man page, from this definition
+  setup_schema(*app, exit_code);  // hidden: the catalog-derived JSON Schemas
+  return app;
+}
+
 int run(int argc, char** argv) {
   int exit_code = kExitOk;
   try {
-    CLI::App app{"sessiontool: when Business Central and Finance & Operations sessions really close, and why",
-                 "sessiontool"};
-    app.set_version_flag("--version", SESSIONTOOL_VERSION);
-    app.require_subcommand(1);
-    setup_show(app, exit_code);
-    setup_lint(app, exit_code);
-    setup_explain(app, exit_code);
-    setup_rules(app, exit_code);
-    setup_set(app, exit_code);
+    const std::unique_ptr<CLI::App> built = build_app(exit_code);
+    CLI::App& app = *built;
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

@@ -7,17 +7,30 @@
 namespace sessiontool::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
+  // One heading in --help, and one section in the man page (which keys on the group name).
+  const std::string group = kCommonOptionsGroup;
   command.add_option("--platform", options.platform,
                      "Business Central platform major version (21+: no reconnect keys)")
-      ->check(CLI::Range(1, 99));
+      ->check(CLI::Range(1, 99))
+      ->type_name("N")
+      ->group(group);
   command.add_option("--lb-idle-timeout", options.lb_idle_timeout,
-                     "Load balancer idle timeout (default 4m, Azure's; 'none' disables)");
+                     "Load balancer idle timeout (default 4m, Azure's; 'none' disables)")
+      ->type_name("DURATION")
+      ->group(group);
   command.add_option("--fo-inactivity-timeout", options.fo_inactivity_timeout,
-                     "F&O system parameter 'Session inactivity timeout' (default 30m)");
+                     "F&O system parameter 'Session inactivity timeout' (default 30m)")
+      ->type_name("DURATION")
+      ->group(group);
   command.add_option("--as", options.as, "Read explicitly given files as this kind")
-      ->check(CLI::IsMember({"server", "web", "aos"}));
-  command.add_option("--config", options.config, "Configuration file (default: .sessiontool.json upward)");
-  command.add_option("--color", options.color, "Colour output")->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember({"server", "web", "aos"}))
+      ->group(group);
+  command.add_option("--config", options.config, "Configuration file (default: .sessiontool.json upward)")
+      ->type_name("FILE")
+      ->group(group);
+  command.add_option("--color", options.color, "Colour output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->group(group);
 }
 
 static Duration duration_option(const std::string& name, const std::string& text) {

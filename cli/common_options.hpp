@@ -26,6 +26,7 @@ struct CommonOptions {
   mutable std::optional<ConfigFile> loaded_config;
 };
 
+inline constexpr const char* kCommonOptionsGroup = "Common options";
 void add_common_options(CLI::App& command, CommonOptions& options);
 
 // --config FILE, else the nearest .sessiontool.json upward from the working directory, else an

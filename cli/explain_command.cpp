@@ -15,6 +15,11 @@ void setup_explain(CLI::App& app, int& exit_code) {
   auto id = std::make_shared<std::string>();
   CLI::App* explain = app.add_subcommand("explain", "Explain a lint rule: why it exists and how to fix a finding");
   explain->add_option("id", *id, "Rule id, e.g. ST103")->required();
+  explain->footer(
+      "Examples:\n"
+      "  sessiontool explain ST103        # keep-alive and the load balancer's idle timeout\n"
+      "  sessiontool explain st202        # ids are case-insensitive\n"
+      "  sessiontool rules                # every rule with its id, severity and title");
   explain->callback([id, &exit_code] {
     const Rule* rule = find_rule(*id);
     if (!rule) throw UsageError(unknown_rule_message(*id));

@@ -35,6 +35,11 @@ void setup_rules(CLI::App& app, int& exit_code) {
   auto format = std::make_shared<std::string>("text");
   CLI::App* command = app.add_subcommand("rules", "List the lint rules with their id, severity and title");
   command->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command->footer(
+      "Examples:\n"
+      "  sessiontool rules\n"
+      "  sessiontool rules --format json | jq -r '.rules[] | select(.severity == \"error\") | .id'\n"
+      "  sessiontool explain ST103        # the full text of one rule");
   command->callback([format, &exit_code] {
     fmt::print("{}", *format == "json" ? render_rules_json() : render_rules_text());
     exit_code = kExitOk;

@@ -1,0 +1,45 @@
+# Tests of what sessiontool gives its surroundings: files generated from the CLI definition
+# and the catalog (completions, man page, schemas) kept in step with the binary, the
+# completion scripts driven like their shells drive them, the schemas against real output,
+# and an installation into a staging directory. Included from tests/CMakeLists.txt.
+
+set(eco_dir ${CMAKE_CURRENT_LIST_DIR})
+
+# File in the repository <- arguments of the binary that print it ("|" between arguments).
+set(generated_files
+  "completions/sessiontool.bash=completions|bash"
+  "completions/_sessiontool=completions|zsh"
+  "completions/sessiontool.fish=completions|fish"
+  "completions/sessiontool.ps1=completions|powershell"
+  "man/sessiontool.1=man"
+  "schemas/navsettings.schema.json=schema|navsettings"
+  "schemas/show-output.schema.json=schema|show"
+  "schemas/lint-output.schema.json=schema|lint")
+foreach(entry ${generated_files})
+  string(REPLACE "=" ";" parts ${entry})
+  list(GET parts 0 file)
+  list(GET parts 1 args)
+  string(REGEX REPLACE "[/.]" "_" test_name ${file})
+  add_test(NAME generated.${test_name}
+    COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:sessiontool> "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+            -DFILE=${PROJECT_SOURCE_DIR}/${file} -DARGS=${args} -DOUT_DIR=${CMAKE_CURRENT_BINARY_DIR}
+            -P ${eco_dir}/check_generated.cmake
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endforeach()
+
+# The rest runs the binary from Python: native builds only.
+if(NOT CMAKE_CROSSCOMPILING)
+  find_package(Python3 COMPONENTS Interpreter REQUIRED)
+  foreach(shell bash fish zsh)
+    add_test(NAME completions.${shell}
+      COMMAND ${Python3_EXECUTABLE} ${eco_dir}/completion_test.py $<TARGET_FILE:sessiontool> ${shell}
+      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    set_tests_properties(completions.${shell} PROPERTIES SKIP_RETURN_CODE 77)
+  endforeach()
+  add_test(NAME schemas.validate
+    COMMAND ${Python3_EXECUTABLE} ${eco_dir}/validate_schemas.py $<TARGET_FILE:sessiontool>
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME man.page
+    COMMAND ${Python3_EXECUTABLE} ${eco_dir}/check_man_page.py $<TARGET_FILE:sessiontool>
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
