@@ -43,3 +43,18 @@ if(NOT CMAKE_CROSSCOMPILING)
     COMMAND ${Python3_EXECUTABLE} ${eco_dir}/check_man_page.py $<TARGET_FILE:sessiontool>
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+
+# Installation into a staging directory, and the Debian package.
+add_test(NAME install.staging
+  COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR} -DSTAGE=${CMAKE_CURRENT_BINARY_DIR}/install-stage
+          -DPREFIX=/usr/local -DEXE_SUFFIX=${CMAKE_EXECUTABLE_SUFFIX} "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+          -P ${eco_dir}/install_test.cmake
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+if(NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME install.deb_package
+    COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR} -DOUT_DIR=${CMAKE_CURRENT_BINARY_DIR}/package
+            -DCMAKE_CPACK_COMMAND=${CMAKE_CPACK_COMMAND} -P ${eco_dir}/package_test.cmake)
+  set_tests_properties(install.deb_package PROPERTIES SKIP_REGULAR_EXPRESSION "dpkg-deb is not installed: skipped")
+  # Both install the build directory (and write its install_manifest.txt).
+  set_tests_properties(install.staging install.deb_package PROPERTIES RESOURCE_LOCK install)
+endif()
