@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-
 #include <system_error>
+
+#include <fmt/format.h>
 
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
@@ -20,20 +19,6 @@
 #endif
 
 namespace sessiontool::platform {
-
-std::expected<std::string, std::string> read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return std::unexpected("is a directory");
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(errno ? std::strerror(errno) : "cannot open file");
-  std::string bytes;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) bytes.reserve(static_cast<std::size_t>(size));
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::unexpected(errno ? std::strerror(errno) : "read error");
-  return bytes;
-}
 
 bool is_terminal(std::FILE* stream) {
 #ifdef _WIN32
@@ -62,9 +47,46 @@ std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::fi
   return std::unexpected("too many levels of symbolic links");
 }
 
+// "it is 50.0 MB: ...": sizes in MB with one decimal, as a file manager shows them.
+static std::string too_large(std::uintmax_t size, std::uintmax_t max_size) {
+  const auto mb = [](std::uintmax_t n) { return fmt::format("{:.1f} MB", static_cast<double>(n) / (1024 * 1024)); };
+  return fmt::format("it is {}: sessiontool reads configuration files of up to {}", mb(size), mb(max_size));
+}
+
 #ifdef _WIN32
 
 static std::string last_error() { return std::system_category().message(static_cast<int>(GetLastError())); }
+
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_size) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return std::unexpected("it is a directory");
+  HANDLE file = CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                            nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (file == INVALID_HANDLE_VALUE) return std::unexpected(last_error());
+  std::string bytes;
+  std::string error;
+  LARGE_INTEGER size{};
+  // A pipe or a console (CON) would block or never end: only disk files are read.
+  if (GetFileType(file) != FILE_TYPE_DISK)
+    error = "it is a device or a pipe, not a regular file";
+  else if (!GetFileSizeEx(file, &size))
+    error = last_error();
+  else if (static_cast<std::uintmax_t>(size.QuadPart) > max_size)
+    error = too_large(static_cast<std::uintmax_t>(size.QuadPart), max_size);
+  else
+    bytes.reserve(static_cast<std::size_t>(size.QuadPart));
+  char chunk[64 * 1024];
+  while (error.empty()) {
+    DWORD got = 0;
+    if (!ReadFile(file, chunk, sizeof chunk, &got, nullptr)) error = last_error();
+    if (got == 0) break;
+    bytes.append(chunk, got);
+    if (bytes.size() > max_size) error = too_large(bytes.size(), max_size);  // it grew meanwhile
+  }
+  CloseHandle(file);
+  if (!error.empty()) return std::unexpected(error);
+  return bytes;
+}
 
 std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
                                                 const std::filesystem::path&) {
@@ -95,6 +117,45 @@ std::expected<void, std::string> replace_file(const std::filesystem::path& from,
 #else
 
 static std::string errno_text(int error) { return std::generic_category().message(error); }
+
+// What a path that is not a regular file is, for the message.
+static std::string not_regular(mode_t mode) {
+  if (S_ISDIR(mode)) return "it is a directory";
+  if (S_ISFIFO(mode)) return "it is a named pipe (FIFO), not a regular file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a regular file";
+  if (S_ISSOCK(mode)) return "it is a socket, not a regular file";
+  return "it is not a regular file";
+}
+
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_size) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer. The type is checked on the opened
+  // descriptor, so a path swapped meanwhile cannot slip a device past the check.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return std::unexpected(errno_text(errno));
+  std::string bytes;
+  std::string error;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0)
+    error = errno_text(errno);
+  else if (!S_ISREG(st.st_mode))
+    error = not_regular(st.st_mode);
+  else if (static_cast<std::uintmax_t>(st.st_size) > max_size)
+    error = too_large(static_cast<std::uintmax_t>(st.st_size), max_size);
+  else
+    bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char chunk[64 * 1024];
+  while (error.empty()) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) error = errno_text(errno);
+    if (got <= 0) break;
+    bytes.append(chunk, static_cast<std::size_t>(got));
+    if (bytes.size() > max_size) error = too_large(bytes.size(), max_size);  // it grew meanwhile
+  }
+  ::close(fd);
+  if (!error.empty()) return std::unexpected(error);
+  return bytes;
+}
 
 std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
                                                 const std::filesystem::path& like) {

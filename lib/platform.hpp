@@ -1,6 +1,7 @@
 #pragma once
 // The one place for operating-system specifics (POSIX or Windows).
 
+#include <cstdint>
 #include <cstdio>
 #include <expected>
 #include <filesystem>
@@ -9,8 +10,15 @@
 
 namespace sessiontool::platform {
 
-// The whole file, or the operating system's reason it cannot be read.
-std::expected<std::string, std::string> read_file(const std::filesystem::path& path);
+// Larger files are refused unread: configuration files are tens of kilobytes, and a runaway
+// file (a log renamed by mistake, a link to /dev/zero) must not exhaust memory.
+inline constexpr std::uintmax_t kMaxFileSize = 16 * 1024 * 1024;
+
+// The whole file, or why it cannot be read: the operating system's reason, or that it is not a
+// regular file (a directory, a FIFO, a device, a socket: refused without reading or waiting on
+// it), or that it holds more than `max_size` bytes.
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path,
+                                                  std::uintmax_t max_size = kMaxFileSize);
 
 // Whether the stream is an interactive terminal (colour, progress lines).
 bool is_terminal(std::FILE* stream);

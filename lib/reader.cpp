@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <fstream>
 #include <system_error>
+
+#include "platform.hpp"
 
 namespace sessiontool {
 namespace {
@@ -88,21 +88,12 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
   return read_xml(path, std::move(bytes), kind);
 }
 
+// platform::read_file refuses what is not a regular file (a FIFO or a device is never waited
+// on) and files over its size limit, so a hostile path costs neither a hang nor the memory.
 ReadResult read_document(const fs::path& path, std::optional<FileKind> forced) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return unreadable(path, "it is a directory");
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    return unreadable(path, error != 0 ? std::generic_category().message(error) : "cannot open the file");
-  }
-  std::string bytes;
-  std::array<char, 64 * 1024> chunk;
-  while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0)
-    bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return unreadable(path, "read error");
-  return parse_document(path, std::move(bytes), forced);
+  auto bytes = platform::read_file(path);
+  if (!bytes) return unreadable(path, bytes.error());
+  return parse_document(path, std::move(*bytes), forced);
 }
 
 // An explicit stack of directories and the error_code overloads: a directory that cannot be
