@@ -9,6 +9,7 @@
 #include "platform.hpp"
 #include "reader.hpp"
 #include "usage_error.hpp"
+#include "utf8.hpp"
 #include "value_checks.hpp"
 
 namespace sessiontool::cli {
@@ -149,6 +150,11 @@ void prepare_values(KeyPlan& plan, bool force, int platform, std::vector<std::st
     const std::string& typed = *plan.argument;
     if (has_control_characters(typed)) {
       refusals.push_back(fmt::format("{}: a value cannot hold line breaks, tabs or other control characters", info.key));
+      return;
+    }
+    // The files are UTF-8 (JSON must be): bytes in another encoding would not read back.
+    if (!is_valid_utf8(typed)) {
+      refusals.push_back(fmt::format("{}: the value is not valid UTF-8 text", info.key));
       return;
     }
     if (auto trap = ambiguous_duration(info, typed); !trap.empty()) {

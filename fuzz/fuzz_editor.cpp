@@ -15,6 +15,7 @@
 #include "editor.hpp"
 #include "fuzz_check.hpp"
 #include "reader.hpp"
+#include "utf8.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::fuzz;
@@ -24,28 +25,11 @@ namespace {
 constexpr std::string_view kSeparator = "\n=====\n";
 
 // What `set` can be asked to write: UTF-8 text without control characters (set_plan refuses
-// those before the editor sees them).
+// anything else before the editor sees it).
 bool is_settable(std::string_view value) {
-  for (std::size_t i = 0; i < value.size();) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c < 0x20 || c == 0x7f) return false;
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > value.size()) return false;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(value[i + k]) & 0xC0) != 0x80) return false;
-    // No overlong forms, surrogates or code points past U+10FFFF.
-    if (length == 2 && c < 0xC2) return false;
-    if (length == 3) {
-      const auto c1 = static_cast<unsigned char>(value[i + 1]);
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return false;
-    }
-    if (length == 4) {
-      const auto c1 = static_cast<unsigned char>(value[i + 1]);
-      if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 > 0x8F)) return false;
-    }
-    i += length;
-  }
-  return true;
+  for (char c : value)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  return is_valid_utf8(value);
 }
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {

@@ -4,6 +4,7 @@
 
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,5 +54,21 @@ class PendingWrite {
 // prepare() and commit() in one step.
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                                                        WriteOptions options = {});
+
+namespace detail {
+
+// Test seam for interrupted writes. The hook runs before each step of every write; an error it
+// returns fails that step as the system would (a full disk, a refused rename), and a hook that
+// does not return is a crash at that point. Empty by default; tests only, not thread-safe.
+enum class WriteStep {
+  create_temp,    // a temporary file is about to be created (the new contents, or the backup)
+  flush_temp,     // its bytes are written, not yet flushed to the disk
+  rename_backup,  // the backup's temporary file is about to become FILE.bak
+  rename_target,  // the new contents are about to replace the file
+};
+using WriteHook = std::function<std::optional<std::string>(WriteStep)>;
+void set_write_hook(WriteHook hook);
+
+}  // namespace detail
 
 }  // namespace sessiontool

@@ -120,6 +120,12 @@ class Builder : public nlohmann::json_sax<json> {
     return true;
   }
   bool open(json container) {
+    // Each level's members carry their whole pointer: deep nesting would cost memory quadratic
+    // in the depth (a 40 KB file, 800 MB), and configuration needs a handful of levels.
+    if (stack_.size() >= kMaxDepth) {
+      error_ = JsonSyntaxError{*read_ == 0 ? 0 : *read_ - 1, "nesting deeper than 64 levels"};
+      return false;
+    }
     auto [node, pointer] = place(std::move(container));
     stack_.push_back({node, std::move(pointer), {}});
     return true;
@@ -128,6 +134,8 @@ class Builder : public nlohmann::json_sax<json> {
     stack_.pop_back();
     return true;
   }
+
+  static constexpr std::size_t kMaxDepth = 64;
 
   const std::size_t* read_;
   std::vector<Frame> stack_;

@@ -89,7 +89,8 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
 }
 
 std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
-                                                const std::filesystem::path&) {
+                                                const std::filesystem::path&,
+                                                const std::function<std::optional<std::string>()>& before_flush) {
   HANDLE file = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
   if (file == INVALID_HANDLE_VALUE) return std::unexpected(last_error());
   std::string error;
@@ -99,6 +100,8 @@ std::expected<void, std::string> write_new_file(const std::filesystem::path& pat
     if (!WriteFile(file, bytes.data(), chunk, &written, nullptr)) error = last_error();
     bytes.remove_prefix(written);
   }
+  if (error.empty() && before_flush)
+    if (auto failure = before_flush()) error = *failure;
   if (error.empty() && !FlushFileBuffers(file)) error = last_error();
   if (!CloseHandle(file) && error.empty()) error = last_error();
   if (error.empty()) return {};
@@ -158,7 +161,8 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
 }
 
 std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
-                                                const std::filesystem::path& like) {
+                                                const std::filesystem::path& like,
+                                                const std::function<std::optional<std::string>()>& before_flush) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return std::unexpected(errno_text(errno));
   int error = 0;
@@ -175,11 +179,13 @@ std::expected<void, std::string> write_new_file(const std::filesystem::path& pat
                                              ::fchown(fd, static_cast<uid_t>(-1), original.st_gid) == 0;
     if (::fchmod(fd, original.st_mode & 07777) != 0) error = errno;
   }
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  std::optional<std::string> injected;
+  if (error == 0 && before_flush) injected = before_flush();
+  if (error == 0 && !injected && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0) return {};
+  if (error == 0 && !injected) return {};
   ::unlink(path.c_str());
-  return std::unexpected(errno_text(error));
+  return std::unexpected(injected ? *injected : errno_text(error));
 }
 
 std::expected<void, std::string> replace_file(const std::filesystem::path& from, const std::filesystem::path& to) {

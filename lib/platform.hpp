@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <expected>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,8 +37,11 @@ std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::fi
 // Creates `path`, which must not exist yet, holding `bytes` flushed to the disk (fsync,
 // FlushFileBuffers). On POSIX it gets the mode, and where allowed the owner, of `like`; on
 // Windows replace_file keeps the replaced file's ACL instead. Nothing is left behind on failure.
-std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,
-                                                const std::filesystem::path& like);
+// `before_flush` (a test seam) runs between writing and flushing; an error it returns fails
+// the write there.
+std::expected<void, std::string> write_new_file(
+    const std::filesystem::path& path, std::string_view bytes, const std::filesystem::path& like,
+    const std::function<std::optional<std::string>()>& before_flush = {});
 
 // Renames `from` over `to` in one step (both in one directory), then flushes the directory so
 // the rename survives a crash. Readers see the old file or the new one, never a mix.

@@ -197,7 +197,7 @@ TEST_SUITE("hostile input") {
     bomb += "]>\n<appSettings>\n  <add key=\"ServerInstance\" value=\"&lol9;\" />\n</appSettings>\n";
     const ReadResult read = parse_document("CustomSettings.config", bomb);
     REQUIRE(read.document);
-    // The reference stays the nine characters it is: no entity declared in a DTD is expanded.
+    // The reference stays the six characters it is: no entity declared in a DTD is expanded.
     CHECK(read.document->find_last("ServerInstance")->value == "&lol9;");
 
     SetSandbox box;
@@ -259,6 +259,33 @@ TEST_SUITE("hostile input") {
       CHECK(line_count(set.err) >= 1);
     }
     CHECK(test::read_bytes(box.root() / "CustomSettings.config") == server_with("00:20:00"));
+  }
+
+  TEST_CASE("a configuration file nested 100,000 deep is refused at once, in bounded memory") {
+    // Before the limit, each level cost a copy of its whole JSON pointer: 800 MB for 20,000.
+    SetSandbox box;
+    write_bytes(box.root() / "deep.json", "{\"disable\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}");
+    write_bytes(box.root() / "CustomSettings.config", server_with("00:20:00"));
+    const RunResult result = run(box, {"lint", "--config", "deep.json", "CustomSettings.config"});
+    CAPTURE(result.err);
+    CHECK(result.code == 2);
+    CHECK(result.err.find("deep.json:1:") != std::string::npos);
+    CHECK(result.err.find("nesting deeper than 64 levels") != std::string::npos);
+  }
+
+  TEST_CASE("a value that is not UTF-8 is refused by set, not written as a file no reader reads back") {
+    SetSandbox box;
+    write_bytes(box.root() / "web" / "navsettings.json", "{\n  \"NAVWebSettings\": {\n    \"Server\": \"bc\"\n  }\n}\n");
+    write_bytes(box.root() / "CustomSettings.config", server_with("00:20:00"));
+    for (const char* file : {"web/navsettings.json", "CustomSettings.config"}) {
+      CAPTURE(file);
+      const std::string before = test::read_bytes(box.root() / file);
+      const RunResult result = run(box, {"set", "ServerInstance=B\xE9" "C", file});  // Windows-1252 é
+      CAPTURE(result.err);
+      CHECK(result.code == 4);
+      CHECK(result.err.find("ServerInstance: the value is not valid UTF-8 text") != std::string::npos);
+      CHECK(test::read_bytes(box.root() / file) == before);
+    }
   }
 
   TEST_CASE("a file over the size limit is refused unread") {

@@ -62,7 +62,8 @@ TEST_SUITE("resolve") {
   TEST_CASE("file values carry their path, line and column") {
     std::vector<Document> docs;
     docs.push_back(web("w/navsettings.json", {{"ServerInstance", "BC"}, {"SessionTimeout", "00:45:00"}}));
-    const Setting* s = only(docs).find("SessionTimeout");
+    const Deployment d = only(docs);  // kept: the setting points into it
+    const Setting* s = d.find("SessionTimeout");
     REQUIRE(s);
     CHECK(s->origin == Origin::file);
     CHECK(s->document->path == "w/navsettings.json");
