@@ -26,22 +26,20 @@ std::string escape(std::string_view text, bool property) {
 
 }  // namespace
 
-std::string render_lint_azure(const LintReport& report, const std::filesystem::path& base) {
-  std::string out;
+void write_lint_azure(const LintReport& report, const std::filesystem::path& base, Output& out) {
   for (const Diagnostic& d : report.diagnostics) {
     const std::string path = ci_path(d.path, base);
     if (d.severity == Severity::info) {
       const std::string where = d.has_position() ? fmt::format("{}:{}:{}", path, d.start.line, d.start.column) : path;
-      out += fmt::format("{}: info: {} [{}]\n", where, d.message, d.rule);
+      out.write(fmt::format("{}: info: {} [{}]\n", where, d.message, d.rule));
       continue;
     }
     std::string properties = fmt::format("type={};sourcepath={}", to_string(d.severity), escape(path, true));
     if (d.has_position())
       properties += fmt::format(";linenumber={};columnnumber={}", d.start.line, d.start.column);
     properties += ";code=" + std::string(d.rule);
-    out += fmt::format("##vso[task.logissue {}]{}\n", properties, escape(d.message, false));
+    out.write(fmt::format("##vso[task.logissue {}]{}\n", properties, escape(d.message, false)));
   }
-  return out;
 }
 
 }  // namespace sessiontool::cli

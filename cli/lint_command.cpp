@@ -1,5 +1,6 @@
 // sessiontool lint: the rules over every deployment, in a format for people or for CI.
 
+#include <charconv>
 #include <memory>
 
 #include <fmt/format.h>
@@ -7,8 +8,10 @@
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
+#include "lint_files.hpp"
 #include "lint_formatters.hpp"
 #include "platform.hpp"
+#include "progress_line.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {
@@ -62,28 +65,43 @@ std::filesystem::path ci_base() {
   return std::filesystem::current_path();
 }
 
-std::string render(const LintCommandOptions& options, const LintReport& report) {
+void write_report(const LintCommandOptions& options, const LintReport& report, Output& out) {
   const std::filesystem::path base = ci_base();
   const std::string& format = options.format;
-  if (format == "json") return render_lint_json(report);
-  if (format == "sarif") return render_lint_sarif(report, base);
-  if (format == "github") return render_lint_github(report, base);
-  if (format == "azure") return render_lint_azure(report, base);
-  std::string out = render_lint_text(report, style_for(options.common, stdout));
+  if (format == "json") return write_lint_json(report, out);
+  if (format == "sarif") return write_lint_sarif(report, base, out);
+  if (format == "github") return write_lint_github(report, base, out);
+  if (format == "azure") return write_lint_azure(report, base, out);
+  write_lint_text(report, style_for(options.common, stdout), out);
   // In a CI job with no --format, people read the log and the service shows the annotations.
-  if (format.empty() && platform::env("GITHUB_ACTIONS") == "true") out += render_lint_github(report, base);
-  if (format.empty() && !platform::env("TF_BUILD").empty()) out += render_lint_azure(report, base);
-  return out;
+  if (format.empty() && platform::env("GITHUB_ACTIONS") == "true") write_lint_github(report, base, out);
+  if (format.empty() && !platform::env("TF_BUILD").empty()) write_lint_azure(report, base, out);
+}
+
+// SESSIONTOOL_JOBS=N: how many threads read and check files (default: one per core). Lint's
+// output is the same for any N; the tests compare one worker with several.
+unsigned jobs_from_environment() {
+  const std::string text = platform::env("SESSIONTOOL_JOBS");
+  if (text.empty()) return 0;
+  unsigned jobs = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), jobs);
+  if (ec != std::errc{} || end != text.data() + text.size() || jobs == 0 || jobs > 256)
+    throw UsageError(fmt::format("SESSIONTOOL_JOBS={}: expected a number of threads from 1 to 256", text));
+  return jobs;
 }
 
 int run_lint(const LintCommandOptions& options) {
   const LintOptions lint_opts = lint_options(options);
-  const Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
-  const LintReport report = lint(inputs, lint_opts);
-  fmt::print("{}", render(options, report));
+  ProgressLine progress("checking");
+  const LintFilesOptions run{.jobs = jobs_from_environment(),
+                             .progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
+  const LintFilesResult result = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run);
+  progress.finish();
+  Output out(stdout);
+  write_report(options, result.report, out);
   std::fflush(stdout);
-  if (!inputs.errors.empty()) return kExitBadInput;  // reported as ST001/ST002 above
-  return fails(report, options.fail_on) ? kExitFindings : kExitOk;
+  if (result.read_errors) return kExitBadInput;  // reported as ST001/ST002 above
+  return fails(result.report, options.fail_on) ? kExitFindings : kExitOk;
 }
 
 }  // namespace

@@ -34,8 +34,7 @@ const char* command(Severity severity) {
 
 }  // namespace
 
-std::string render_lint_github(const LintReport& report, const std::filesystem::path& base) {
-  std::string out;
+void write_lint_github(const LintReport& report, const std::filesystem::path& base, Output& out) {
   for (const Diagnostic& d : report.diagnostics) {
     std::string properties = "file=" + escape(ci_path(d.path, base), true);
     if (d.has_position()) {
@@ -45,9 +44,8 @@ std::string render_lint_github(const LintReport& report, const std::filesystem::
     }
     const Rule* rule = find_rule(d.rule);
     properties += ",title=" + escape(fmt::format("{} {}", d.rule, rule ? rule->title : ""), true);
-    out += fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false));
+    out.write(fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false)));
   }
-  return out;
 }
 
 }  // namespace sessiontool::cli

@@ -57,11 +57,33 @@ ordered_json rule_descriptor(const Rule& rule) {
 
 }  // namespace
 
-std::string render_lint_sarif(const LintReport& report, const std::filesystem::path& base) {
+// The JSON text of a value nested `depth` levels deep, as dump(2) of the whole log lays it out.
+std::string nested(const ordered_json& value, std::size_t depth) {
+  std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string indent(2 * depth, ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+void write_lint_sarif(const LintReport& report, const std::filesystem::path& base, Output& out) {
   ordered_json descriptors = ordered_json::array();
   for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
-
-  ordered_json results = ordered_json::array();
+  const ordered_json driver = {{"name", "sessiontool"},
+                               {"version", SESSIONTOOL_VERSION},
+                               {"semanticVersion", SESSIONTOOL_VERSION},
+                               {"rules", descriptors}};
+  // The log around the results, then the results a finding at a time: a fleet's findings are
+  // never built as one tree.
+  out.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+            "  \"runs\": [\n    {\n      \"tool\": ");
+  out.write(nested({{"driver", driver}}, 3));
+  out.write(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+  bool first = true;
   for (const Diagnostic& d : report.diagnostics) {
     ordered_json location = {{"artifactLocation", {{"uri", uri_reference(ci_path(d.path, base))}}}};
     if (d.has_position())
@@ -70,26 +92,16 @@ std::string render_lint_sarif(const LintReport& report, const std::filesystem::p
                             {"endLine", d.end.line},
                             {"endColumn", d.end.column}};
     const Rule* rule = find_rule(d.rule);
-    results.push_back({{"ruleId", d.rule},
-                       {"ruleIndex", rule - rules().data()},
-                       {"level", sarif_level(d.severity)},
-                       {"message", {{"text", d.message}}},
-                       {"locations", ordered_json::array({{{"physicalLocation", location}}})}});
+    const ordered_json result = {{"ruleId", d.rule},
+                                 {"ruleIndex", rule - rules().data()},
+                                 {"level", sarif_level(d.severity)},
+                                 {"message", {{"text", d.message}}},
+                                 {"locations", ordered_json::array({{{"physicalLocation", location}}})}};
+    out.write(first ? "\n        " : ",\n        ");
+    first = false;
+    out.write(nested(result, 4));
   }
-
-  const ordered_json driver = {{"name", "sessiontool"},
-                               {"version", SESSIONTOOL_VERSION},
-                               {"semanticVersion", SESSIONTOOL_VERSION},
-                               {"rules", descriptors}};
-  const ordered_json log = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", ordered_json::array({{{"tool", {{"driver", driver}}},
-                                     {"columnKind", "unicodeCodePoints"},
-                                     {"results", results}}})}};
-  // A file that is not valid UTF-8 (pugixml does not check) must not make dump() throw: its
-  // bad bytes come out as U+FFFD.
-  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  out.write(first ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n");
 }
 
 }  // namespace sessiontool::cli

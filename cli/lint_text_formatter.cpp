@@ -21,24 +21,26 @@ std::string severity_word(Severity severity, const Style& style) {
 
 }  // namespace
 
-std::string render_lint_text(const LintReport& report, const Style& style) {
-  std::string out;
+void write_lint_text(const LintReport& report, const Style& style, Output& out) {
   std::size_t counts[3] = {};
   const std::filesystem::path* previous = nullptr;
   for (const Diagnostic& d : report.diagnostics) {
-    if (previous && *previous != d.path) out += '\n';
+    if (previous && *previous != d.path) out.write("\n");
     previous = &d.path;
     ++counts[static_cast<int>(d.severity)];
     std::string where = d.path.string();
     if (d.has_position()) where += fmt::format(":{}:{}", d.start.line, d.start.column);
-    out += fmt::format("{}: {} {} {}\n", style.bold(where), severity_word(d.severity, style), d.message,
-                       style.dim(fmt::format("[{}]", d.rule)));
+    out.write(fmt::format("{}: {} {} {}\n", style.bold(where), severity_word(d.severity, style), d.message,
+                          style.dim(fmt::format("[{}]", d.rule))));
   }
-  if (!report.diagnostics.empty()) out += '\n';
+  if (!report.diagnostics.empty()) out.write("\n");
   const std::string scope = fmt::format("{} ({})", counted(report.files, "file"), counted(report.deployments, "deployment"));
-  if (report.diagnostics.empty()) return out + fmt::format("No findings in {}.\n", scope);
-  return out + fmt::format("{}, {}, {} in {}.\n", counted(counts[2], "error"), counted(counts[1], "warning"),
-                           counted(counts[0], "info"), scope);
+  if (report.diagnostics.empty()) {
+    out.write(fmt::format("No findings in {}.\n", scope));
+    return;
+  }
+  out.write(fmt::format("{}, {}, {} in {}.\n", counted(counts[2], "error"), counted(counts[1], "warning"),
+                        counted(counts[0], "info"), scope));
 }
 
 }  // namespace sessiontool::cli

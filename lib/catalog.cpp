@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
 
 namespace sessiontool {
 namespace {
@@ -117,16 +118,50 @@ const char* to_string(ValueType type) {
 
 std::span<const SettingInfo> catalog() { return kCatalog; }
 
-const SettingInfo* find_setting(std::string_view key, FileKind kind) {
-  for (const SettingInfo& info : kCatalog)
-    if (info.kind == kind && info.key == key) return &info;
+namespace {
+
+// The rows by key length: lint looks up every key of every file (hundreds per
+// CustomSettings.config, almost all of them not catalogued), and a length rules out nearly
+// every row before a byte is compared.
+constexpr std::size_t kLongestKey = 63;
+
+struct RowsByLength {
+  std::array<std::uint8_t, kLongestKey + 2> first{};  // rows of length n: order[first[n] .. first[n + 1])
+  std::array<std::uint8_t, kCatalog.size()> order{};
+
+  constexpr RowsByLength() {
+    std::size_t next = 0;
+    for (std::size_t length = 0; length <= kLongestKey; ++length) {
+      first[length] = static_cast<std::uint8_t>(next);
+      for (std::size_t row = 0; row < kCatalog.size(); ++row)
+        if (kCatalog[row].key.size() == length) order[next++] = static_cast<std::uint8_t>(row);
+    }
+    first[kLongestKey + 1] = static_cast<std::uint8_t>(next);
+  }
+};
+
+constexpr RowsByLength kRowsByLength;
+static_assert(kCatalog.size() < 256);
+static_assert(kRowsByLength.first[kLongestKey + 1] == kCatalog.size(), "a catalogued key is longer than kLongestKey");
+
+template <typename Match>
+const SettingInfo* find_row(std::string_view key, Match match) {
+  if (key.size() > kLongestKey) return nullptr;
+  for (std::size_t i = kRowsByLength.first[key.size()]; i < kRowsByLength.first[key.size() + 1]; ++i) {
+    const SettingInfo& info = kCatalog[kRowsByLength.order[i]];
+    if (info.key == key && match(info)) return &info;
+  }
   return nullptr;
 }
 
+}  // namespace
+
+const SettingInfo* find_setting(std::string_view key, FileKind kind) {
+  return find_row(key, [kind](const SettingInfo& info) { return info.kind == kind; });
+}
+
 const SettingInfo* find_setting(std::string_view key) {
-  for (const SettingInfo& info : kCatalog)
-    if (info.key == key) return &info;
-  return nullptr;
+  return find_row(key, [](const SettingInfo&) { return true; });
 }
 
 static std::optional<std::int64_t> parse_integer(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "diagnostic.hpp"
 
+#include <algorithm>
+#include <numeric>
 #include <tuple>
 
 namespace sessiontool {
@@ -10,28 +12,18 @@ Diagnostic at_value(std::string_view rule, Severity severity, const Document& do
           .severity = severity,
           .path = doc.path,
           .start = entry.value_pos,
-          .end = doc.source.position(entry.value_span.end()),
+          .end = entry.value_end_pos,
           .message = std::move(message),
           .setting = entry.key};
 }
 
 Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc, std::string message,
                    std::string_view setting) {
-  Position where{1, 1};
-  if (!doc.sections.empty()) {
-    // The first non-blank character of the line holding the section's opening tag or brace.
-    const std::string& bytes = doc.source.bytes();
-    std::size_t offset = doc.source.line_start(doc.sections.front().body_begin == 0
-                                                   ? 0
-                                                   : doc.sections.front().body_begin - 1);
-    while (offset < bytes.size() && (bytes[offset] == ' ' || bytes[offset] == '\t')) ++offset;
-    where = doc.source.position(offset);
-  }
   return {.rule = rule,
           .severity = severity,
           .path = doc.path,
-          .start = where,
-          .end = where,
+          .start = doc.anchor,
+          .end = doc.anchor,
           .message = std::move(message),
           .setting = std::string(setting)};
 }
@@ -41,6 +33,24 @@ bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
   const std::string pb = b.path.generic_string();
   return std::tie(pa, a.start.line, a.start.column, a.rule, a.message) <
          std::tie(pb, b.start.line, b.start.column, b.rule, b.message);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> paths;
+  paths.reserve(diagnostics.size());
+  for (const Diagnostic& d : diagnostics) paths.push_back(d.path.generic_string());
+  std::vector<std::size_t> order(diagnostics.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::ranges::sort(order, [&](std::size_t i, std::size_t j) {
+    const Diagnostic& a = diagnostics[i];
+    const Diagnostic& b = diagnostics[j];
+    return std::tie(paths[i], a.start.line, a.start.column, a.rule, a.message) <
+           std::tie(paths[j], b.start.line, b.start.column, b.rule, b.message);
+  });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(diagnostics.size());
+  for (std::size_t i : order) sorted.push_back(std::move(diagnostics[i]));
+  diagnostics = std::move(sorted);
 }
 
 }  // namespace sessiontool

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "document.hpp"
 #include "severity.hpp"
@@ -33,5 +34,7 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
 
 // Output order: by path, then line, column and rule (and message, so equal places stay stable).
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b);
+// Sorts into that order, converting each path once rather than at every comparison.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 }  // namespace sessiontool

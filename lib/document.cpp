@@ -31,4 +31,14 @@ const Entry* Document::find_last(std::string_view key) const {
   return it == entries.rend() ? nullptr : &*it;
 }
 
+Position anchor_of(const SourceText& source, const std::vector<Section>& sections) {
+  if (sections.empty()) return {1, 1};
+  // The line holding the section's opening tag or brace: the byte before the body.
+  const std::string& bytes = source.bytes();
+  const std::size_t body = sections.front().body_begin;
+  std::size_t offset = source.line_start(body == 0 ? 0 : body - 1);
+  while (offset < bytes.size() && (bytes[offset] == ' ' || bytes[offset] == '\t')) ++offset;
+  return source.position(offset);
+}
+
 }  // namespace sessiontool

@@ -35,6 +35,7 @@ struct Entry {
   Span entry_span;
   Position key_pos;
   Position value_pos;
+  Position value_end_pos;  // just past the value's last character (a finding's end)
   std::size_t section = 0;    // index into Document::sections
   bool value_is_string = true;  // JSON only: false for numbers, booleans and null
   // XML only: false for `<add key="K"/>` with no value attribute. The value reads as "" (as in
@@ -62,10 +63,16 @@ struct Document {
   SourceText source;           // the original bytes, untouched
   std::vector<Section> sections;
   std::vector<Entry> entries;  // in document order
+  // Where a finding about the file as a whole points: the first non-blank character of the
+  // line that opens the first section.
+  Position anchor{1, 1};
 
   // The last entry with this exact key (last wins, as in .NET), or nullptr.
   const Entry* find_last(std::string_view key) const;
 };
+
+// Document::anchor for these sections of this text (readers call it once they have the sections).
+Position anchor_of(const SourceText& source, const std::vector<Section>& sections);
 
 // A problem with a file as a whole: it could not be read, is malformed, or is not a
 // configuration file sessiontool knows.

@@ -39,6 +39,9 @@ constexpr std::string_view kWhitespace[] = {
     "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
 
 std::string_view trim(std::string_view s) {
+  // Every value lint reads goes through here: most start and end with a printable ASCII byte.
+  const auto plain = [](char c) { return c > ' ' && c < 0x7F; };
+  if (s.empty() || (plain(s.front()) && plain(s.back()))) return s;
   for (bool again = true; again;) {
     again = false;
     for (std::string_view ws : kWhitespace) {

@@ -1,26 +1,34 @@
 #include "edit_distance.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <vector>
 
 namespace sessiontool {
 
-static char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+static char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t too_far = limit + 1;
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return too_far;
-  // One row of the dynamic programme; a row whose minimum exceeds the limit ends it early.
-  std::vector<std::size_t> row(b.size() + 1);
+  // One row of the dynamic programme; a row whose minimum exceeds the limit ends it early. Lint
+  // measures every unknown key against the known ones, so a key-sized row lives on the stack.
+  std::array<std::size_t, 128> small;
+  std::vector<std::size_t> large;
+  std::size_t* row = small.data();
+  if (b.size() + 1 > small.size()) {
+    large.resize(b.size() + 1);
+    row = large.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
     std::size_t row_min = row[0];
+    const char ca = fold(a[i - 1]);
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1)});
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (ca == fold(b[j - 1]) ? 0 : 1)});
       diagonal = above;
       row_min = std::min(row_min, row[j]);
     }

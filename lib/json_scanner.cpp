@@ -224,6 +224,14 @@ class Scanner {
   bool string(std::string& out) {
     const std::size_t open = pos_++;
     for (;;) {
+      // Plain ASCII runs are copied whole: most strings are nothing else.
+      const std::size_t run = pos_;
+      while (pos_ < text_.size()) {
+        const auto c = static_cast<unsigned char>(text_[pos_]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+        ++pos_;
+      }
+      out.append(text_.substr(run, pos_ - run));
       if (at_end()) return fail(open, "unterminated string");
       const auto c = static_cast<unsigned char>(text_[pos_]);
       if (c == '"') return ++pos_, true;

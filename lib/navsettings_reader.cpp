@@ -52,9 +52,11 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     entry.entry_span = Span{entry_begin, entry_end - entry_begin};
     entry.key_pos = source.position(member.key_span.offset);
     entry.value_pos = source.position(member.value_span.offset);
+    entry.value_end_pos = source.position(member.value_span.end());
     entry.section = doc.sections.size() - 1;
     doc.entries.push_back(std::move(entry));
   }
+  doc.anchor = anchor_of(source, doc.sections);
   return {std::move(doc), std::nullopt};
 }
 

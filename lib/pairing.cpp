@@ -3,76 +3,132 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "catalog.hpp"
 
 namespace sessiontool {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](unsigned char x, unsigned char y) {
-    return std::tolower(x) == std::tolower(y);
-  });
+std::string folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
 }
 
-struct Endpoint {
-  std::string instance;
-  std::optional<std::string> port;  // only when the file gives one
-};
-
-Endpoint endpoint_of(const Document& doc) {
-  Endpoint endpoint;
-  const Entry* instance = doc.find_last(keys::kServerInstance);
-  endpoint.instance = instance ? instance->value
-                               : std::string(find_setting(keys::kServerInstance, doc.kind)->default_value);
-  if (const Entry* port = doc.find_last(keys::kClientServicesPort)) endpoint.port = port->value;
-  return endpoint;
-}
-
-bool matches(const Endpoint& web, const Endpoint& server) {
-  if (!iequals(web.instance, server.instance)) return false;
+bool ports_match(const Endpoint& web, const Endpoint& server) {
   return !web.port || !server.port || *web.port == *server.port;
 }
 
-// How many leading path components two files' directories share: the nearer the directory,
-// the likelier the server file belongs to that web instance.
-std::size_t shared_components(const std::filesystem::path& a, const std::filesystem::path& b) {
+// A file's directory as absolute path components, to measure how near two files are: the more
+// leading components two directories share, the likelier the server belongs to that web instance.
+using Place = std::vector<std::filesystem::path>;
+
+Place place_of(const std::filesystem::path& path) {
   std::error_code ec;
-  auto da = std::filesystem::absolute(a, ec).lexically_normal().parent_path();
-  auto db = std::filesystem::absolute(b, ec).lexically_normal().parent_path();
-  std::size_t count = 0;
-  for (auto ia = da.begin(), ib = db.begin(); ia != da.end() && ib != db.end() && *ia == *ib; ++ia, ++ib)
-    ++count;
-  return count;
+  Place place;
+  for (const auto& component : std::filesystem::absolute(path, ec).lexically_normal().parent_path())
+    place.push_back(component);
+  return place;
 }
+
+std::size_t shared_components(const Place& a, const Place& b) {
+  const auto [ia, ib] = std::ranges::mismatch(a, b);
+  return static_cast<std::size_t>(ia - a.begin());
+}
+
+// The servers of one instance name (and port) nearest to a web instance. A whole fleet may
+// name every instance "BC"; sorted by place, the nearest servers sit next to where the web
+// instance's place would go, so a web instance costs a binary search, not a pass over them all.
+class NearestServers {
+ public:
+  explicit NearestServers(const std::function<std::filesystem::path(std::size_t)>& path_of) : path_of_(path_of) {}
+
+  // `candidates` (in document order) are the servers matching the web instance's endpoint, which
+  // `endpoint_key` names; the answer is in document order too.
+  std::vector<std::size_t> find(std::size_t web, const std::string& endpoint_key,
+                                const std::vector<std::size_t>& candidates) {
+    auto [cached, added] = sorted_.try_emplace(endpoint_key);
+    std::vector<std::size_t>& sorted = cached->second;
+    if (added) {
+      sorted = candidates;
+      std::ranges::stable_sort(sorted, [&](std::size_t a, std::size_t b) { return place(a) < place(b); });
+    }
+    const Place& here = place(web);
+    const auto at = std::ranges::lower_bound(sorted, here, {}, [&](std::size_t s) -> const Place& { return place(s); });
+    const auto pos = static_cast<std::size_t>(at - sorted.begin());
+    // Shared components rise towards `pos` and fall after it: the nearest servers are around it.
+    std::size_t best = 0;
+    if (pos > 0) best = shared_components(here, place(sorted[pos - 1]));
+    if (pos < sorted.size()) best = std::max(best, shared_components(here, place(sorted[pos])));
+    std::size_t first = pos, last = pos;
+    while (first > 0 && shared_components(here, place(sorted[first - 1])) == best) --first;
+    while (last < sorted.size() && shared_components(here, place(sorted[last])) == best) ++last;
+    std::vector<std::size_t> nearest(sorted.begin() + static_cast<std::ptrdiff_t>(first),
+                                     sorted.begin() + static_cast<std::ptrdiff_t>(last));
+    std::ranges::sort(nearest);
+    return nearest;
+  }
+
+ private:
+  const Place& place(std::size_t index) {
+    auto [it, added] = places_.try_emplace(index);
+    if (added) it->second = place_of(path_of_(index));
+    return it->second;
+  }
+
+  const std::function<std::filesystem::path(std::size_t)>& path_of_;
+  std::unordered_map<std::size_t, Place> places_;  // only for documents with rivals
+  std::unordered_map<std::string, std::vector<std::size_t>> sorted_;  // candidates by place, per endpoint
+};
 
 }  // namespace
 
-std::vector<InstancePair> pair_instances(const std::vector<Document>& documents) {
-  std::vector<const Document*> servers;
-  for (const Document& doc : documents)
-    if (doc.kind == FileKind::server) servers.push_back(&doc);
+Endpoint endpoint_of(FileKind kind, const std::string* instance, const std::string* port) {
+  Endpoint endpoint{.kind = kind};
+  endpoint.instance = instance ? *instance : std::string(find_setting(keys::kServerInstance, kind)->default_value);
+  if (port) endpoint.port = *port;
+  return endpoint;
+}
 
-  std::vector<std::pair<std::size_t, InstancePair>> ordered;  // (earliest index, pair)
-  std::vector<bool> server_used(documents.size(), false);
-  auto index_of = [&](const Document* doc) { return static_cast<std::size_t>(doc - documents.data()); };
+Endpoint endpoint_of(const Document& doc) {
+  const Entry* instance = doc.find_last(keys::kServerInstance);
+  const Entry* port = doc.find_last(keys::kClientServicesPort);
+  return endpoint_of(doc.kind, instance ? &instance->value : nullptr, port ? &port->value : nullptr);
+}
 
-  for (const Document& web : documents) {
-    if (web.kind != FileKind::web) continue;
-    const Endpoint want = endpoint_of(web);
-    std::vector<const Document*> nearest;
-    std::size_t best = 0;
-    for (const Document* server : servers) {
-      if (!matches(want, endpoint_of(*server))) continue;
-      const std::size_t shared = shared_components(web.path, server->path);
-      if (nearest.empty() || shared > best) {
-        nearest.assign(1, server);
-        best = shared;
-      } else if (shared == best) {
-        nearest.push_back(server);
-      }
-    }
-    InstancePair pair{.web = &web};
+std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& endpoints,
+                                 const std::function<std::filesystem::path(std::size_t)>& path_of) {
+  // Servers by folded instance name (names match case-insensitively), in file order.
+  std::vector<std::string> instances(endpoints.size());
+  std::unordered_map<std::string, std::vector<std::size_t>> servers_named;
+  std::vector<std::size_t> servers;
+  for (std::size_t i = 0; i < endpoints.size(); ++i) {
+    if (!endpoints[i]) continue;
+    instances[i] = folded(endpoints[i]->instance);
+    if (endpoints[i]->kind != FileKind::server) continue;
+    servers.push_back(i);
+    servers_named[instances[i]].push_back(i);
+  }
+
+  std::vector<std::pair<std::size_t, FilePair>> ordered;  // (earliest index, pair)
+  std::vector<bool> server_used(endpoints.size(), false);
+  NearestServers nearest_servers(path_of);
+  std::vector<std::size_t> candidates;
+  for (std::size_t w = 0; w < endpoints.size(); ++w) {
+    if (!endpoints[w] || endpoints[w]->kind != FileKind::web) continue;
+    const Endpoint& want = *endpoints[w];
+    candidates.clear();
+    if (const auto named = servers_named.find(instances[w]); named != servers_named.end())
+      for (std::size_t s : named->second)
+        if (ports_match(want, *endpoints[s])) candidates.push_back(s);
+    const std::vector<std::size_t> nearest =
+        candidates.size() <= 1
+            ? candidates
+            : nearest_servers.find(w, instances[w] + (want.port ? "\n" + *want.port : ""), candidates);
+
+    FilePair pair{.web = w};
     if (nearest.empty()) {
       pair.web_unmatched = true;
     } else if (nearest.size() == 1) {
@@ -80,18 +136,33 @@ std::vector<InstancePair> pair_instances(const std::vector<Document>& documents)
     } else {
       pair.ambiguous_servers = nearest;
     }
-    for (const Document* server : nearest) server_used[index_of(server)] = true;
-    std::size_t first = index_of(&web);
-    if (pair.server) first = std::min(first, index_of(pair.server));
+    for (std::size_t s : nearest) server_used[s] = true;
+    const std::size_t first = pair.server ? std::min(w, *pair.server) : w;
     ordered.emplace_back(first, std::move(pair));
   }
-  for (const Document* server : servers)
-    if (!server_used[index_of(server)]) ordered.emplace_back(index_of(server), InstancePair{.server = server});
+  for (std::size_t s : servers)
+    if (!server_used[s]) ordered.emplace_back(s, FilePair{.server = s});
 
-  std::ranges::stable_sort(ordered, {}, &std::pair<std::size_t, InstancePair>::first);
-  std::vector<InstancePair> pairs;
+  std::ranges::stable_sort(ordered, {}, &std::pair<std::size_t, FilePair>::first);
+  std::vector<FilePair> pairs;
   pairs.reserve(ordered.size());
   for (auto& [index, pair] : ordered) pairs.push_back(std::move(pair));
+  return pairs;
+}
+
+std::vector<InstancePair> pair_instances(const std::vector<Document>& documents) {
+  std::vector<std::optional<Endpoint>> endpoints(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    if (documents[i].kind != FileKind::aos) endpoints[i] = endpoint_of(documents[i]);
+  const auto path_of = [&](std::size_t i) { return documents[i].path; };
+  std::vector<InstancePair> pairs;
+  for (const FilePair& pair : pair_files(endpoints, path_of)) {
+    InstancePair instance_pair{.web_unmatched = pair.web_unmatched};
+    if (pair.server) instance_pair.server = &documents[*pair.server];
+    if (pair.web) instance_pair.web = &documents[*pair.web];
+    for (std::size_t s : pair.ambiguous_servers) instance_pair.ambiguous_servers.push_back(&documents[s]);
+    pairs.push_back(std::move(instance_pair));
+  }
   return pairs;
 }
 

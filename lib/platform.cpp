@@ -144,16 +144,22 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
     error = not_regular(st.st_mode);
   else if (static_cast<std::uintmax_t>(st.st_size) > max_size)
     error = too_large(static_cast<std::uintmax_t>(st.st_size), max_size);
-  else
-    bytes.reserve(static_cast<std::size_t>(st.st_size));
-  char chunk[64 * 1024];
+  // Straight into the string, one read for the usual file: lint reads thousands of them. One
+  // byte more than the size asks for, so a file that grew meanwhile is read whole; a short read
+  // of a regular file is its end (POSIX).
+  std::size_t capacity = error.empty() ? static_cast<std::size_t>(st.st_size) + 1 : 0;
   while (error.empty()) {
-    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    const std::size_t had = bytes.size();
+    ssize_t got = 0;
+    bytes.resize_and_overwrite(capacity, [&](char* data, std::size_t size) {
+      got = ::read(fd, data + had, size - had);
+      return had + static_cast<std::size_t>(std::max<ssize_t>(got, 0));
+    });
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) error = errno_text(errno);
-    if (got <= 0) break;
-    bytes.append(chunk, static_cast<std::size_t>(got));
     if (bytes.size() > max_size) error = too_large(bytes.size(), max_size);  // it grew meanwhile
+    if (got <= 0 || bytes.size() < capacity) break;
+    capacity = std::min<std::size_t>(2 * capacity, max_size + 1);
   }
   ::close(fd);
   if (!error.empty()) return std::unexpected(error);

@@ -99,24 +99,28 @@ ReadResult read_document(const fs::path& path, std::optional<FileKind> forced) {
 // An explicit stack of directories and the error_code overloads: a directory that cannot be
 // listed is skipped, and no filesystem_error escapes. Directory symlinks are not followed
 // (they can loop); file symlinks are.
+void list_config_directory(const fs::path& dir, std::vector<fs::path>& subdirectories, std::vector<fs::path>& files) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code entry_ec;
+    const bool symlink = entry.is_symlink(entry_ec);
+    if (!symlink && entry.is_directory(entry_ec)) {
+      if (!is_skipped_directory(entry.path())) subdirectories.push_back(entry.path());
+    } else if (entry.is_regular_file(entry_ec) && is_config_file(entry.path())) {
+      files.push_back(entry.path());
+    }
+  }
+}
+
 std::vector<fs::path> find_config_files(const fs::path& dir) {
   std::vector<fs::path> found;
   std::vector<fs::path> pending{dir};
   while (!pending.empty()) {
     const fs::path current = std::move(pending.back());
     pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(current, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      std::error_code entry_ec;
-      const bool symlink = entry.is_symlink(entry_ec);
-      if (!symlink && entry.is_directory(entry_ec)) {
-        if (!is_skipped_directory(entry.path())) pending.push_back(entry.path());
-      } else if (entry.is_regular_file(entry_ec) && is_config_file(entry.path())) {
-        found.push_back(entry.path());
-      }
-    }
+    list_config_directory(current, pending, found);
   }
   std::ranges::sort(found);
   return found;

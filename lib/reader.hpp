@@ -47,6 +47,11 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
 // subdirectories are skipped.
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& dir);
 
+// One step of that search: the directory's subdirectories worth entering and its files worth
+// reading, appended unsorted (lint lists directories on several threads).
+void list_config_directory(const std::filesystem::path& dir, std::vector<std::filesystem::path>& subdirectories,
+                           std::vector<std::filesystem::path>& files);
+
 namespace detail {
 // The raw span of attribute `name`'s value in the start tag whose '<' is at `tag_begin`, found
 // by scanning the bytes: read_xml's fallback when pugixml's pointers are not into the text.

@@ -52,7 +52,9 @@ Duration effective_or_zero(const Setting* setting) {
   return setting && setting->effective ? *setting->effective : Duration{0};
 }
 
-Deployment business_central(const InstancePair& pair, const ResolveOptions& options) {
+}  // namespace
+
+Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options) {
   Deployment d{.product = Product::business_central, .server = pair.server, .web = pair.web};
   d.web_unmatched = pair.web_unmatched;
   d.ambiguous_servers = pair.ambiguous_servers;
@@ -93,7 +95,7 @@ Deployment business_central(const InstancePair& pair, const ResolveOptions& opti
   return d;
 }
 
-Deployment finance_operations(const Document& aos, const ResolveOptions& options) {
+Deployment resolve_aos(const Document& aos, const ResolveOptions& options) {
   Deployment d{.product = Product::finance_operations, .aos = &aos};
   d.name = std::filesystem::absolute(aos.path).lexically_normal().parent_path().filename().string();
   for (const SettingInfo& info : catalog()) {
@@ -117,8 +119,6 @@ Deployment finance_operations(const Document& aos, const ResolveOptions& options
   d.warning = warning_lead_for(d.inactivity.value);
   return d;
 }
-
-}  // namespace
 
 const char* to_string(Origin origin) {
   switch (origin) {
@@ -161,11 +161,11 @@ std::vector<Deployment> resolve(const std::vector<Document>& documents, const Re
   for (const InstancePair& pair : pair_instances(documents)) {
     const Document* first = pair.server && pair.web ? std::min(pair.server, pair.web)
                                                     : (pair.server ? pair.server : pair.web);
-    ordered.emplace_back(static_cast<std::size_t>(first - documents.data()), business_central(pair, options));
+    ordered.emplace_back(static_cast<std::size_t>(first - documents.data()), resolve_pair(pair, options));
   }
   for (const Document& doc : documents)
     if (doc.kind == FileKind::aos)
-      ordered.emplace_back(static_cast<std::size_t>(&doc - documents.data()), finance_operations(doc, options));
+      ordered.emplace_back(static_cast<std::size_t>(&doc - documents.data()), resolve_aos(doc, options));
   std::ranges::stable_sort(ordered, {}, &std::pair<std::size_t, Deployment>::first);
   std::vector<Deployment> deployments;
   deployments.reserve(ordered.size());

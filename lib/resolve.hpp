@@ -10,6 +10,7 @@
 #include "catalog.hpp"
 #include "document.hpp"
 #include "duration.hpp"
+#include "pairing.hpp"
 
 namespace sessiontool {
 
@@ -82,6 +83,11 @@ struct ResolveOptions {
 // Pairs web instances with server instances (SPEC §4) and resolves every deployment.
 // Deployments come in the order of their first file in `documents`.
 std::vector<Deployment> resolve(const std::vector<Document>& documents, const ResolveOptions& options);
+
+// One deployment: a Business Central server and web instance as paired, or an F&O AOS.
+// resolve() makes every deployment of its documents with these.
+Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options);
+Deployment resolve_aos(const Document& aos, const ResolveOptions& options);
 
 // The F&O countdown before an inactive session closes (the seed's boundaries).
 WarningLead warning_lead_for(Duration timeout);

@@ -9,13 +9,13 @@
 namespace sessiontool::checks {
 
 // document_rules.cpp: one file at a time.
-void read_errors(const LintInput& input, std::vector<Diagnostic>& out);     // ST001, ST002
-void values(const LintInput& input, std::vector<Diagnostic>& out);          // ST003, ST006–ST009, ST201, ST202
-void duplicates(const LintInput& input, std::vector<Diagnostic>& out);      // ST004
-void unknown_keys(const LintInput& input, std::vector<Diagnostic>& out);    // ST005
-void platform_keys(const LintInput& input, std::vector<Diagnostic>& out);   // ST107
+void values(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);         // ST003, ST006–ST009, ST201, ST202
+void duplicates(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);     // ST004
+void unknown_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);   // ST005
+void platform_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);  // ST107
 
-// deployment_rules.cpp: one resolved deployment at a time.
+// deployment_rules.cpp: one resolved deployment at a time. They read only session keys
+// (SettingInfo::session_key): lint_files keeps no other entries of a file once it is checked.
 void unbounded(const LintInput& input, std::vector<Diagnostic>& out);               // ST101
 void shadowed_session_timeout(const LintInput& input, std::vector<Diagnostic>& out);  // ST102
 void keep_alive(const LintInput& input, std::vector<Diagnostic>& out);              // ST103

@@ -17,42 +17,42 @@ namespace t = rule_texts;
 
 // The rules, in id order. A rule is data plus the check(s) that find it (ninja's kTools).
 constexpr Rule kRules[] = {
-    {"ST001", error, "UnreadableFile", "file cannot be read", t::kST001, {checks::read_errors}},
-    {"ST002", error, "MalformedFile", "malformed XML or JSON", t::kST002, {checks::read_errors}},
-    {"ST003", error, "InvalidValue", "value is not valid for the setting's type", t::kST003, {checks::values}},
-    {"ST004", warning, "DuplicateKey", "key set more than once (the last one wins)", t::kST004, {checks::duplicates}},
+    {"ST001", error, "UnreadableFile", "file cannot be read", t::kST001, nullptr},
+    {"ST002", error, "MalformedFile", "malformed XML or JSON", t::kST002, nullptr},
+    {"ST003", error, "InvalidValue", "value is not valid for the setting's type", t::kST003, checks::values},
+    {"ST004", warning, "DuplicateKey", "key set more than once (the last one wins)", t::kST004, checks::duplicates},
     {"ST005", warning, "UnknownKeyNearKnown", "unknown key that looks like a known one", t::kST005,
-     {checks::unknown_keys}},
-    {"ST006", warning, "BareNumberIsDays", "TimeSpan is a bare number, read as days", t::kST006, {checks::values}},
+     checks::unknown_keys},
+    {"ST006", warning, "BareNumberIsDays", "TimeSpan is a bare number, read as days", t::kST006, checks::values},
     {"ST007", warning, "HoursOver23AreDays", "first TimeSpan field over 23, read as days", t::kST007,
-     {checks::values}},
-    {"ST008", info, "FractionalSeconds", "fractional seconds are culture-dependent", t::kST008, {checks::values}},
+     checks::values},
+    {"ST008", info, "FractionalSeconds", "fractional seconds are culture-dependent", t::kST008, checks::values},
     {"ST009", error, "NonPositiveDuration", "zero or negative where a positive duration is required", t::kST009,
-     {checks::values}},
+     checks::values},
     {"ST101", warning, "SessionsNeverClose", "sessions never close for inactivity (both limits unbounded)",
-     t::kST101, {checks::unbounded}},
+     t::kST101, nullptr, {checks::unbounded}},
     {"ST102", info, "SessionTimeoutShadowed", "SessionTimeout has no effect: a shorter server idle timeout binds",
-     t::kST102, {checks::shadowed_session_timeout}},
+     t::kST102, nullptr, {checks::shadowed_session_timeout}},
     {"ST103", warning, "KeepAliveOverHalfLoadBalancerIdle",
-     "keep-alive longer than half the load balancer idle timeout", t::kST103, {checks::keep_alive}},
+     "keep-alive longer than half the load balancer idle timeout", t::kST103, nullptr, {checks::keep_alive}},
     {"ST105", warning, "WebInstanceUnmatched", "web instance matches no server instance", t::kST105,
-     {checks::pairing}},
+     nullptr, {checks::pairing}},
     {"ST106", warning, "WebInstanceAmbiguous", "web instance matches several server instances equally", t::kST106,
-     {checks::pairing}},
+     nullptr, {checks::pairing}},
     {"ST107", warning, "SettingNotOnPlatform", "setting does not exist on the given platform version", t::kST107,
-     {checks::platform_keys}},
+     checks::platform_keys},
     {"ST201", error, "FoTimeoutOutOfRange", "F&O inactivity timeout outside 5-60 minutes", t::kST201,
-     {checks::values, checks::fo_system_parameter}},
+     checks::values, nullptr, {checks::fo_system_parameter}},
     {"ST202", warning, "FoTimeoutOver30Minutes", "F&O inactivity timeout over 30 minutes: extra load", t::kST202,
-     {checks::values, checks::fo_system_parameter}},
+     checks::values, nullptr, {checks::fo_system_parameter}},
     {"ST203", info, "FoLegacyOverride", "legacy web.config override shadows the system parameter", t::kST203,
-     {checks::fo_system_parameter}},
+     nullptr, {checks::fo_system_parameter}},
     {"ST301", error, "PolicyMaxInactivity", "effective inactivity timeout above the policy maximum", t::kST301,
-     {checks::policy}},
+     nullptr, {checks::policy}},
     {"ST302", error, "PolicyMinInactivity", "effective inactivity timeout below the policy minimum", t::kST302,
-     {checks::policy}},
+     nullptr, {checks::policy}},
     {"ST303", error, "PolicyMaxReconnectWindow", "reconnect window above the policy maximum", t::kST303,
-     {checks::policy}},
+     nullptr, {checks::policy}},
 };
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -102,35 +102,58 @@ std::expected<const Rule*, std::string> configurable_rule(std::string_view id) {
   return rule;
 }
 
-LintReport lint(const Inputs& inputs, const LintOptions& options) {
-  const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
-  const LintInput input{inputs, deployments, options};
-
-  // Each check once, if any rule it finds is enabled.
-  std::vector<RuleCheck> to_run;
+CheckPlan plan_checks(const LintOptions& options) {
+  CheckPlan plan;
+  const auto add = [](auto& list, auto check) {
+    if (check && std::ranges::find(list, check) == list.end()) list.push_back(check);
+  };
   for (const Rule& rule : kRules) {
     if (contains(options.disabled, rule.id)) continue;
-    for (RuleCheck check : rule.checks)
-      if (check && std::ranges::find(to_run, check) == to_run.end()) to_run.push_back(check);
+    add(plan.document, rule.document_check);
+    for (DeploymentCheck check : rule.deployment_checks) add(plan.deployment, check);
   }
-  std::vector<Diagnostic> found;
-  for (RuleCheck check : to_run) check(input, found);
+  return plan;
+}
 
-  LintReport report{.files = inputs.documents.size() + inputs.errors.size(), .deployments = deployments.size()};
-  for (Diagnostic& diagnostic : found) {
-    if (contains(options.disabled, diagnostic.rule)) continue;
+Diagnostic read_error_diagnostic(const ReadError& error) {
+  const bool malformed = error.kind == ReadErrorKind::malformed;
+  std::string message = error.message;
+  if (malformed) message += "; fix the syntax: nothing else in this file was checked";
+  return {.rule = malformed ? "ST002" : "ST001",
+          .severity = Severity::error,
+          .path = error.path,
+          .start = error.pos,
+          .end = error.pos,
+          .message = std::move(message)};
+}
+
+std::vector<Diagnostic> finish_diagnostics(std::vector<Diagnostic> found, const LintOptions& options) {
+  std::erase_if(found, [&](const Diagnostic& d) { return contains(options.disabled, d.rule); });
+  for (Diagnostic& diagnostic : found)
     for (const auto& [id, severity] : options.severity)
       if (id == diagnostic.rule) diagnostic.severity = severity;
-    report.diagnostics.push_back(std::move(diagnostic));
-  }
+  sort_diagnostics(found);
   // A server file shared by several web instances is checked once per deployment: keep one.
-  std::ranges::sort(report.diagnostics, diagnostic_before);
   const auto same = [](const Diagnostic& a, const Diagnostic& b) {
     return a.rule == b.rule && a.path == b.path && a.start == b.start && a.message == b.message;
   };
-  const auto tail = std::ranges::unique(report.diagnostics, same);
-  report.diagnostics.erase(tail.begin(), tail.end());
-  return report;
+  const auto tail = std::ranges::unique(found, same);
+  found.erase(tail.begin(), tail.end());
+  return found;
+}
+
+LintReport lint(const Inputs& inputs, const LintOptions& options) {
+  const CheckPlan plan = plan_checks(options);
+  std::vector<Diagnostic> found;
+  for (const ReadError& error : inputs.errors) found.push_back(read_error_diagnostic(error));
+  for (const Document& doc : inputs.documents)
+    for (DocumentCheck check : plan.document) check(doc, options, found);
+  const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
+  const LintInput input{deployments, options};
+  for (DeploymentCheck check : plan.deployment) check(input, found);
+  return {.diagnostics = finish_diagnostics(std::move(found), options),
+          .files = inputs.documents.size() + inputs.errors.size(),
+          .deployments = deployments.size()};
 }
 
 }  // namespace sessiontool

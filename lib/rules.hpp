@@ -44,16 +44,19 @@ struct LintReport {
 };
 
 // Resolves the inputs and runs every enabled rule. Disabled rules report nothing; severity
-// overrides are applied.
+// overrides are applied. lint_files (lint_files.hpp) does the same from paths, reading files in
+// parallel without keeping them whole.
 LintReport lint(const Inputs& inputs, const LintOptions& options);
 
-// What a check sees. Checks add findings for their rules; the driver filters and sorts.
+// The checks behind the rules. A document check sees one file at a time, so files can be
+// checked as they are read; a deployment check sees every resolved deployment. Checks add
+// findings for their rules; the driver filters and sorts.
+using DocumentCheck = void (*)(const Document&, const LintOptions&, std::vector<Diagnostic>&);
 struct LintInput {
-  const Inputs& inputs;
   const std::vector<Deployment>& deployments;
   const LintOptions& options;
 };
-using RuleCheck = void (*)(const LintInput&, std::vector<Diagnostic>&);
+using DeploymentCheck = void (*)(const LintInput&, std::vector<Diagnostic>&);
 
 struct Rule {
   std::string_view id;  // "ST103"
@@ -61,10 +64,26 @@ struct Rule {
   std::string_view name;         // PascalCase name (SARIF reportingDescriptor.name)
   std::string_view title;        // one line
   std::string_view explanation;  // the seed's reasoning and the fix (explain, SARIF help)
-  // The checks that find it. One pass may find several rules (check_value yields ST003,
-  // ST006–ST009, ST201 and ST202); the driver runs each check once.
-  std::array<RuleCheck, 2> checks;
+  // The checks that find it. One pass may find several rules (values yields ST003, ST006–ST009,
+  // ST201 and ST202); the driver runs each check once. ST001 and ST002 have none: the driver
+  // reports every file that could not be read (read_error_diagnostic).
+  DocumentCheck document_check = nullptr;
+  std::array<DeploymentCheck, 2> deployment_checks = {};
 };
+
+// The checks one run needs: each check once, if any rule it finds is enabled.
+struct CheckPlan {
+  std::vector<DocumentCheck> document;
+  std::vector<DeploymentCheck> deployment;
+};
+CheckPlan plan_checks(const LintOptions& options);
+
+// ST001 or ST002 for a file that could not be read or parsed.
+Diagnostic read_error_diagnostic(const ReadError& error);
+
+// The findings of a run as they are reported: disabled rules dropped, severity overrides
+// applied, in output order (diagnostic_before), without duplicates.
+std::vector<Diagnostic> finish_diagnostics(std::vector<Diagnostic> found, const LintOptions& options);
 
 std::span<const Rule> rules();
 // The rule with this id, case-insensitively ("st103"), or nullptr.

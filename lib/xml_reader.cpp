@@ -44,14 +44,16 @@ struct ScannedAttribute {
 };
 
 struct ScannedTag {
-  std::vector<ScannedAttribute> attributes;
   std::size_t end = 0;  // just past '>' or '/>'
   bool self_closing = false;
 };
 
-// Walks the start tag whose '<' is at `lt`. Only used on text pugixml has accepted, but it
-// stays in bounds whatever the bytes are, and gives nullopt when they are not a start tag.
-std::optional<ScannedTag> scan_start_tag(std::string_view text, std::size_t lt) {
+// Walks the start tag whose '<' is at `lt`, collecting its attributes when asked (only a
+// fallback needs them: the common path allocates nothing per tag). Only used on text pugixml
+// has accepted, but it stays in bounds whatever the bytes are, and gives nullopt when they are
+// not a start tag.
+std::optional<ScannedTag> scan_start_tag(std::string_view text, std::size_t lt,
+                                         std::vector<ScannedAttribute>* attributes = nullptr) {
   const std::size_t n = text.size();
   if (lt >= n || text[lt] != '<') return std::nullopt;
   std::size_t i = lt + 1;
@@ -82,7 +84,7 @@ std::optional<ScannedTag> scan_start_tag(std::string_view text, std::size_t lt) 
     if (i >= n || (text[i] != '"' && text[i] != '\'')) return std::nullopt;
     const std::size_t close = text.find(text[i], i + 1);
     if (close == std::string_view::npos) return std::nullopt;
-    tag.attributes.push_back({name, {i + 1, close - i - 1}});
+    if (attributes) attributes->push_back({name, {i + 1, close - i - 1}});
     i = close + 1;
   }
 }
@@ -133,7 +135,7 @@ std::optional<std::size_t> element_end(std::string_view text, const ScannedTag& 
 class XmlRead {
  public:
   XmlRead(const std::filesystem::path& path, std::string bytes)
-      : path_(path), text_(std::move(bytes)), buffer_(text_.bytes()) {}
+      : path_(path), text_(std::move(bytes)), buffer_(text_.bytes()), cursor_(text_) {}
 
   ReadResult run(std::optional<FileKind> forced);
 
@@ -143,14 +145,16 @@ class XmlRead {
   ReadResult fail_parse(const pugi::xml_parse_result& result) const;
   std::optional<std::size_t> offset_of(const char* p) const;
   std::optional<std::size_t> element_offset(const pugi::xml_node& node) const;
-  std::optional<Span> value_span(const pugi::xml_attribute& attr, const ScannedTag& tag) const;
+  std::optional<Span> value_span(const pugi::xml_attribute& attr, std::size_t lt) const;
+  std::optional<ScannedTag> start_tag(const pugi::xml_node& node, std::size_t lt) const;
   std::optional<ReadResult> check_top_level(const pugi::xml_document& doc) const;
-  std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node) const;
-  std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node) const;
+  std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node);
+  std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
 
   std::filesystem::path path_;
   SourceText text_;
   std::string buffer_;  // pugixml parses and decodes this copy in place
+  PositionCursor cursor_;  // entries come in document order
 };
 
 ReadResult XmlRead::fail(ReadErrorKind kind, std::size_t offset, std::string message) const {
@@ -178,8 +182,8 @@ std::optional<std::size_t> XmlRead::element_offset(const pugi::xml_node& node) c
 
 // The raw bytes between the attribute's quotes: from pugixml's pointer to the next quote of
 // the kind that opened it (a value cannot contain that quote raw). When the pointer is not
-// into the buffer, the scanned tag says where the value is.
-std::optional<Span> XmlRead::value_span(const pugi::xml_attribute& attr, const ScannedTag& tag) const {
+// into the buffer, scanning the tag whose '<' is at `lt` says where the value is.
+std::optional<Span> XmlRead::value_span(const pugi::xml_attribute& attr, std::size_t lt) const {
   if (const auto begin = offset_of(attr.value()); begin && *begin > 0) {
     const char quote = text()[*begin - 1];
     if (quote == '"' || quote == '\'') {
@@ -187,9 +191,25 @@ std::optional<Span> XmlRead::value_span(const pugi::xml_attribute& attr, const S
       if (end != std::string_view::npos) return Span{*begin, end - *begin};
     }
   }
-  for (const ScannedAttribute& scanned : tag.attributes)
-    if (scanned.name == attr.name()) return scanned.value;
+  std::vector<ScannedAttribute> attributes;
+  if (scan_start_tag(text(), lt, &attributes))
+    for (const ScannedAttribute& scanned : attributes)
+      if (scanned.name == attr.name()) return scanned.value;
   return std::nullopt;
+}
+
+// The start tag of `node`, whose '<' is at `lt`: it ends just after its last attribute's value,
+// which pugixml has already found, so only a tag without attributes is walked byte by byte.
+std::optional<ScannedTag> XmlRead::start_tag(const pugi::xml_node& node, std::size_t lt) const {
+  if (const pugi::xml_attribute last = node.last_attribute()) {
+    if (const auto value = value_span(last, lt)) {
+      std::size_t i = value->end() + 1;  // past the closing quote
+      while (i < text().size() && is_xml_space(text()[i])) ++i;
+      if (text().substr(i, 2) == "/>") return ScannedTag{i + 2, true};
+      if (text().substr(i, 1) == ">") return ScannedTag{i + 1, false};
+    }
+  }
+  return scan_start_tag(text(), lt);
 }
 
 // pugixml's error in the words of someone editing the file by hand.
@@ -241,7 +261,7 @@ std::optional<ReadResult> XmlRead::check_top_level(const pugi::xml_document& doc
   return std::nullopt;
 }
 
-std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_node& node) const {
+std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_node& node) {
   const auto lt = element_offset(node);
   const auto tag = lt ? scan_start_tag(text(), *lt) : std::nullopt;
   if (!tag) return fail(ReadErrorKind::malformed, 0, std::string("cannot locate <") + node.name() + "> in the text");
@@ -253,7 +273,19 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
     section.body_begin = section.body_end = tag->end - 2;
     section.self_closing_tag = Span{*lt, tag->end - *lt};
   } else {
-    const auto close = scan_end_tag(text(), tag->end);
+    // The end tag is the first one after the last child element (only text, comments and CDATA
+    // can follow it): scanning from there, not from the start, keeps this one pass over the file.
+    std::size_t from = tag->end;
+    pugi::xml_node last = node.last_child();
+    while (last && last.type() != pugi::node_element) last = last.previous_sibling();
+    if (last) {
+      const auto last_lt = element_offset(last);
+      const auto last_tag = last_lt ? start_tag(last, *last_lt) : std::nullopt;
+      const auto last_end = last_tag ? element_end(text(), *last_tag) : std::nullopt;
+      if (!last_end) return fail(ReadErrorKind::malformed, *lt, std::string("cannot find the end tag of <") + node.name() + ">");
+      from = *last_end;
+    }
+    const auto close = scan_end_tag(text(), from);
     if (!close) return fail(ReadErrorKind::malformed, *lt, std::string("cannot find the end tag of <") + node.name() + ">");
     section.body_begin = tag->end;
     section.body_end = *close;
@@ -266,13 +298,13 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
 
 // One <add key=".." value=".."/>. An <add> without a key is not a setting and is skipped;
 // one without a value reads as "" (as .NET does) with has_value false.
-std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node& node) const {
+std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node& node) {
   const pugi::xml_attribute key = node.attribute("key");
   if (!key) return std::nullopt;
   const auto lt = element_offset(node);
-  const auto tag = lt ? scan_start_tag(text(), *lt) : std::nullopt;
+  const auto tag = lt ? start_tag(node, *lt) : std::nullopt;
   const auto end = tag ? element_end(text(), *tag) : std::nullopt;
-  const auto key_span = tag ? value_span(key, *tag) : std::nullopt;
+  const auto key_span = tag ? value_span(key, *lt) : std::nullopt;
   if (!end || !key_span) return fail(ReadErrorKind::malformed, lt.value_or(0), "cannot locate <add> in the text");
 
   Entry entry;
@@ -281,7 +313,7 @@ std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node
   entry.entry_span = Span{*lt, *end - *lt};
   entry.section = doc.sections.size() - 1;
   if (const pugi::xml_attribute value = node.attribute("value")) {
-    const auto span = value_span(value, *tag);
+    const auto span = value_span(value, *lt);
     if (!span) return fail(ReadErrorKind::malformed, *lt, "cannot locate the value of <add> in the text");
     entry.value = value.value();
     entry.value_span = *span;
@@ -289,8 +321,9 @@ std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node
     entry.has_value = false;
     entry.value_span = Span{key_span->end() + 1, 0};  // just past the key's closing quote
   }
-  entry.key_pos = text_.position(entry.key_span.offset);
-  entry.value_pos = text_.position(entry.value_span.offset);
+  entry.key_pos = cursor_.at(entry.key_span.offset);
+  entry.value_pos = cursor_.at(entry.value_span.offset);
+  entry.value_end_pos = cursor_.at(entry.value_span.end());
   doc.entries.push_back(std::move(entry));
   return std::nullopt;
 }
@@ -366,6 +399,7 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
   doc.format = FileFormat::xml;
   for (const pugi::xml_node& node : nodes)
     if (auto error = add_section(doc, node)) return std::move(*error);
+  doc.anchor = anchor_of(text_, doc.sections);
   doc.source = std::move(text_);
   return {std::move(doc), std::nullopt};
 }
@@ -375,8 +409,9 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
 namespace detail {
 
 std::optional<Span> scan_attribute_value(std::string_view text, std::size_t tag_begin, std::string_view name) {
-  if (const auto tag = scan_start_tag(text, tag_begin))
-    for (const ScannedAttribute& attribute : tag->attributes)
+  std::vector<ScannedAttribute> attributes;
+  if (scan_start_tag(text, tag_begin, &attributes))
+    for (const ScannedAttribute& attribute : attributes)
       if (attribute.name == name) return attribute.value;
   return std::nullopt;
 }

@@ -15,7 +15,9 @@ TEST_SUITE("rules") {
     std::vector<std::string> table;
     for (const Rule& rule : rules()) {
       table.emplace_back(rule.id);
-      CHECK_MESSAGE(static_cast<bool>(rule.checks[0]), rule.id);
+      // ST001 and ST002 come from the readers: the driver reports every file it could not read.
+      const bool read_error_rule = rule.id == "ST001" || rule.id == "ST002";
+      CHECK_MESSAGE((rule.document_check || rule.deployment_checks[0] || read_error_rule), rule.id);
       CHECK_MESSAGE(rule.explanation.find("Fix:") != std::string_view::npos, rule.id);
       CHECK_MESSAGE(!rule.title.empty(), rule.id);
       CHECK_MESSAGE(!rule.name.empty(), rule.id);

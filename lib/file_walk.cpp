@@ -1,0 +1,115 @@
+#include "file_walk.hpp"
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "reader.hpp"
+
+namespace sessiontool {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Work {
+  FoundFile file;
+  bool directory = false;
+};
+
+class WorkStack {
+ public:
+  WorkStack(const std::function<void(FoundFile&&)>& handle) : handle_(handle) {}
+
+  void push_input(fs::path path, std::size_t input, std::optional<FileKind> as) {
+    std::error_code ec;
+    const bool directory = fs::is_directory(path, ec);
+    if (!directory) ++found_;
+    // A directory as typed takes the system's separators, as find_config_files does.
+    if (directory) path.make_preferred();
+    stack_.push_back({{std::move(path), input, directory ? std::nullopt : as, false}, directory});
+  }
+
+  // Takes work until none is left and no other thread can make more.
+  void work(const std::function<void(std::size_t, std::size_t)>& progress) {
+    std::vector<fs::path> subdirectories, files;
+    for (;;) {
+      Work item;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !stack_.empty() || busy_ == 0 || failure_; });
+        if (stack_.empty() || failure_) return;
+        item = std::move(stack_.back());
+        stack_.pop_back();
+        ++busy_;
+      }
+      std::size_t done = 0, found = 0;
+      subdirectories.clear();
+      files.clear();
+      try {
+        if (item.directory) {
+          list_config_directory(item.file.path, subdirectories, files);
+        } else {
+          handle_(std::move(item.file));
+        }
+      } catch (...) {
+        const std::scoped_lock lock(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+      }
+      {
+        const std::scoped_lock lock(mutex_);
+        // Files below directories on the stack: the tree is listed before it is read, and
+        // both threads have work as soon as the first directories are open.
+        for (fs::path& file : files) stack_.push_back({{std::move(file), item.file.input, std::nullopt, true}, false});
+        for (fs::path& dir : subdirectories) stack_.push_back({{std::move(dir), item.file.input, std::nullopt, true}, true});
+        found_ += files.size();
+        if (!item.directory) ++done_;
+        done = done_;
+        found = found_;
+        --busy_;
+      }
+      ready_.notify_all();
+      if (progress && !item.directory) progress(done, found);
+    }
+  }
+
+  void rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+  std::size_t found() const { return found_; }
+
+ private:
+  const std::function<void(FoundFile&&)>& handle_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<Work> stack_;
+  std::size_t busy_ = 0;
+  std::size_t done_ = 0;
+  std::size_t found_ = 0;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
+
+void walk_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, unsigned jobs,
+                const std::function<void(FoundFile&&)>& handle,
+                const std::function<void(std::size_t, std::size_t)>& progress) {
+  WorkStack stack(handle);
+  // Reversed: the stack hands out the first path first.
+  for (std::size_t i = paths.size(); i-- > 0;) stack.push_input(paths[i], i, as);
+  std::vector<std::thread> helpers;
+  for (unsigned i = 1; i < jobs; ++i) helpers.emplace_back([&] { stack.work({}); });
+  stack.work(progress);
+  for (std::thread& helper : helpers) helper.join();
+  stack.rethrow();
+  if (progress) progress(stack.found(), stack.found());
+}
+
+fs::path::string_type walk_order_key(const fs::path& path) {
+  fs::path::string_type key = path.native();
+  for (auto& c : key)
+    if (c == '/' || c == fs::path::preferred_separator) c = 0;
+  return key;
+}
+
+}  // namespace sessiontool

@@ -1,0 +1,35 @@
+#pragma once
+// lint over files on disk, at fleet scale: files are read and checked on every core, each is
+// kept afterwards only as the little resolution needs, and the findings come out in the order
+// of paths whatever the number of workers.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "document.hpp"
+#include "rules.hpp"
+
+namespace sessiontool {
+
+struct LintFilesOptions {
+  unsigned jobs = 0;  // worker threads; 0: one per core
+  // Called on the calling thread after each file it checks, and once more when all are done
+  // (done == total), for a progress line.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct LintFilesResult {
+  LintReport report;
+  bool read_errors = false;  // an input could not be read or parsed (reported as ST001/ST002)
+};
+
+// As lint(load_inputs(paths, as), options), without holding every document at once: an
+// explicit file must be readable and recognised (forced to `as` when given); directories are
+// searched recursively and what they hold that is no configuration file is skipped.
+LintFilesResult lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
+                           const LintOptions& options, const LintFilesOptions& run = {});
+
+}  // namespace sessiontool
