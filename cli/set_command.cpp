@@ -15,6 +15,7 @@
 #include "common_options.hpp"
 #include "editor.hpp"
 #include "exit_codes.hpp"
+#include "progress_line.hpp"
 #include "read_errors.hpp"
 #include "reader.hpp"
 #include "set_plan.hpp"
@@ -136,8 +137,12 @@ int preview(const std::vector<Target>& targets, bool check) {
 // are they renamed into place.
 int write_all(const std::vector<Target>& targets, bool backup) {
   std::vector<std::pair<const Target*, PendingWrite>> pending;
+  ProgressLine progress("writing");
+  const auto changed = static_cast<std::size_t>(
+      std::ranges::count_if(targets, [](const Target& target) { return target.result.modified(); }));
   for (const Target& target : targets) {
     if (!target.result.modified()) continue;
+    progress.update(pending.size(), changed);
     auto prepared = PendingWrite::prepare(
         target.doc.path, target.result.bytes, {.backup = backup, .expected_old = target.doc.source.bytes()});
     if (!prepared) {
@@ -147,6 +152,7 @@ int write_all(const std::vector<Target>& targets, bool backup) {
     }
     pending.emplace_back(&target, std::move(*prepared));
   }
+  progress.finish();
   std::vector<std::string> done;
   for (auto& [target, write] : pending) {
     if (auto committed = write.commit(); !committed) {
@@ -182,7 +188,10 @@ int run_set(const SetOptions& options) {
 
   const std::vector<std::filesystem::path> paths =
       request.paths.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;
-  TargetFiles files = find_targets(paths, request.keys, forced_kind(options.common));
+  ProgressLine reading("reading");
+  TargetFiles files = find_targets(paths, request.keys, forced_kind(options.common),
+                                   [&](std::size_t done, std::size_t total) { reading.update(done, total); });
+  reading.finish();
   if (!files.errors.empty()) {
     print_read_errors(files.errors, style_for(options.common, stderr));
     fmt::print(stderr, "sessiontool: nothing was written\n");

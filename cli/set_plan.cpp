@@ -190,15 +190,28 @@ std::string display_value(const SettingInfo* info, std::string_view value) {
 }
 
 TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<KeyPlan>& keys,
-                         std::optional<FileKind> forced) {
+                         std::optional<FileKind> forced,
+                         const std::function<void(std::size_t done, std::size_t total)>& progress) {
   TargetFiles files;
   std::set<fs::path> seen;
   auto take = [&](Document doc) {
     if (seen.insert(identity(doc.path)).second) files.documents.push_back(std::move(doc));
   };
-  for (const fs::path& path : paths) {
+  // Every directory is listed first, so that progress knows the total.
+  std::vector<std::optional<std::vector<fs::path>>> listed(paths.size());
+  std::size_t total = 0, done = 0;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
     std::error_code ec;
-    if (!fs::is_directory(path, ec)) {
+    if (fs::is_directory(paths[i], ec)) listed[i] = find_config_files(paths[i]);
+    total += listed[i] ? listed[i]->size() : 1;
+  }
+  const auto step = [&] {
+    if (progress) progress(++done, total);
+  };
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const fs::path& path = paths[i];
+    if (!listed[i]) {
+      step();
       ReadResult result = read_document(path, forced);
       if (result.error) {
         files.errors.push_back(std::move(*result.error));
@@ -212,7 +225,8 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
       }
       continue;
     }
-    for (const fs::path& file : find_config_files(path)) {
+    for (const fs::path& file : *listed[i]) {
+      step();
       // A file whose name gives a kind no key belongs in is not read at all.
       if (const auto kind = kind_from_name(file); kind && !any_key_belongs(keys, *kind)) continue;
       ReadResult result = read_document(file);

@@ -53,7 +53,8 @@ struct TargetFiles {
 // kinds and unrecognised files are skipped. A file reached twice (named twice, or through a
 // symlink) is edited once.
 TargetFiles find_targets(const std::vector<std::filesystem::path>& paths, const std::vector<KeyPlan>& keys,
-                         std::optional<FileKind> forced);
+                         std::optional<FileKind> forced,
+                         const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
 // Throws UsageError when a key's kind has no file among the targets.
 void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vector<Document>& documents,

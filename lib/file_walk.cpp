@@ -27,7 +27,7 @@ class WorkStack {
     if (!directory) ++found_;
     // A directory as typed takes the system's separators, as find_config_files does.
     if (directory) path.make_preferred();
-    stack_.push_back({{std::move(path), input, directory ? std::nullopt : as, false}, directory});
+    (directory ? directories_ : files_).push_back({{std::move(path), input, directory ? std::nullopt : as, false}, directory});
   }
 
   // Takes work until none is left and no other thread can make more.
@@ -37,10 +37,13 @@ class WorkStack {
       Work item;
       {
         std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !stack_.empty() || busy_ == 0 || failure_; });
-        if (stack_.empty() || failure_) return;
-        item = std::move(stack_.back());
-        stack_.pop_back();
+        ready_.wait(lock, [&] { return !empty() || busy_ == 0 || failure_; });
+        if (empty() || failure_) return;
+        // Directories before files: the whole tree is listed early, so the progress line has
+        // its total, and both threads have files to read as soon as it is.
+        std::vector<Work>& from = directories_.empty() ? files_ : directories_;
+        item = std::move(from.back());
+        from.pop_back();
         ++busy_;
       }
       std::size_t done = 0, found = 0;
@@ -58,10 +61,9 @@ class WorkStack {
       }
       {
         const std::scoped_lock lock(mutex_);
-        // Files below directories on the stack: the tree is listed before it is read, and
-        // both threads have work as soon as the first directories are open.
-        for (fs::path& file : files) stack_.push_back({{std::move(file), item.file.input, std::nullopt, true}, false});
-        for (fs::path& dir : subdirectories) stack_.push_back({{std::move(dir), item.file.input, std::nullopt, true}, true});
+        for (fs::path& file : files) files_.push_back({{std::move(file), item.file.input, std::nullopt, true}, false});
+        for (fs::path& dir : subdirectories)
+          directories_.push_back({{std::move(dir), item.file.input, std::nullopt, true}, true});
         found_ += files.size();
         if (!item.directory) ++done_;
         done = done_;
@@ -82,7 +84,10 @@ class WorkStack {
   const std::function<void(FoundFile&&)>& handle_;
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::vector<Work> stack_;
+  bool empty() const { return directories_.empty() && files_.empty(); }
+
+  std::vector<Work> directories_;  // stacks: the last pushed is taken first
+  std::vector<Work> files_;
   std::size_t busy_ = 0;
   std::size_t done_ = 0;
   std::size_t found_ = 0;

@@ -78,4 +78,22 @@ TEST_SUITE("pairing") {
     CHECK(pairs[0].server == &docs[0]);
     CHECK(pairs[1].server == &docs[0]);
   }
+  TEST_CASE("a fleet whose instances all have one name: each web instance finds its own server") {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i) {
+      const std::string dir = "fleet/cust" + std::to_string(i);
+      docs.push_back(server(dir + "/Service/CustomSettings.config", {{"ServerInstance", "BC"}}));
+      docs.push_back(web(dir + "/Web/navsettings.json", {{"ServerInstance", "BC"}}));
+    }
+    docs.push_back(web("fleet/Web/navsettings.json", {{"ServerInstance", "BC"}}));  // as near to all of them
+    const auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 31);
+    for (int i = 0; i < 30; ++i) {
+      CHECK(pairs[i].server == &docs[2 * i]);
+      CHECK(pairs[i].web == &docs[2 * i + 1]);
+    }
+    CHECK(pairs[30].server == nullptr);
+    REQUIRE(pairs[30].ambiguous_servers.size() == 30);
+    for (int i = 0; i < 30; ++i) CHECK(pairs[30].ambiguous_servers[i] == &docs[2 * i]);  // in document order
+  }
 }

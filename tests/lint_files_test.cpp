@@ -1,0 +1,163 @@
+// lint over files on disk: the same findings, in the same order, with one worker or several,
+// and the same as lint over whole documents (load_inputs), on a generated fleet with findings.
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+#include <set>
+
+#include <doctest/doctest.h>
+
+#include "file_walk.hpp"
+#include "fixtures.hpp"
+#include "lint_files.hpp"
+#include "set_harness.hpp"
+
+using namespace sessiontool;
+using namespace sessiontool::test;
+
+namespace {
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+// A fleet in the shape bench/generate_fleet.py writes, smaller: the corpus CustomSettings.config
+// with each deployment's instance and timeout, a navsettings.json each, an F&O web.config for
+// every tenth, and the mistakes lint exists for here and there.
+void write_fleet(const fs::path& root, int deployments) {
+  const std::string corpus =
+      platform::read_file(fs::path(SESSIONTOOL_CORPUS_DIR) / "bc4ubuntu-CustomSettings.config").value();
+  const char* idle[] = {"MaxValue", "00:20:00", "01:00:00", "02:00:00"};
+  const char* session[] = {"00:20:00", "01:00:00", "00:30:00", "08:00:00", "00:10:00"};
+  for (int i = 0; i < deployments; ++i) {
+    const std::string name = (i % 3 == 0 ? "Contoso-" : i % 3 == 1 ? "Fabrikam." : "Northwind_") + std::to_string(i);
+    const std::string instance = "BC" + std::to_string(i % 7 == 0 ? 0 : i);  // some share a name
+    std::string server = replaced(corpus, "value=\"BusinessCentral220\"", "value=\"" + instance + "\"");
+    server = replaced(server, "<add key=\"ClientServicesIdleClientTimeout\" value=\"MaxValue\"/>",
+                      std::string("<add key=\"ClientServicesIdleClientTimeout\" value=\"") + idle[i % 4] + "\"/>");
+    std::string extra;
+    if (i % 4 == 1) extra += "  <add key=\"ClientServicesIdleClientTimout\" value=\"00:30:00\"/>\n";  // ST005
+    if (i % 5 == 2) extra += "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:15:00\"/>\n";  // ST004
+    if (i % 6 == 3) extra += "  <add key=\"SearchTimeout\" value=\"ten seconds\"/>\n";                 // ST003
+    server = replaced(server, "</appSettings>", extra + "</appSettings>");
+    write_bytes(root / name / "Service" / "CustomSettings.config", server);
+    const std::string web_instance = i % 9 == 4 ? instance + "-OLD" : instance;  // ST105
+    const std::string timeout = i % 8 == 5 ? "20" : session[i % 5];              // ST006
+    write_bytes(root / name / "WebClient" / "navsettings.json",
+                navsettings_text({{"ServerInstance", web_instance}, {"SessionTimeout", timeout}}));
+    if (i % 10 == 0)
+      write_bytes(root / name / "AOSService" / "webroot" / "web.config",
+                  aos_config_text({{"WebClientStatefulSessionTimeoutInSeconds", i % 20 == 0 ? "7200" : "1800"}}));
+  }
+  write_bytes(root / "Broken" / "navsettings.json", "{\"NAVWebSettings\": {\"SessionTimeout\": }");  // ST002
+  // ST106: two nodes of one instance, equally near the web instance.
+  write_bytes(root / "Shared" / "NodeA" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
+  write_bytes(root / "Shared" / "NodeB" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
+  write_bytes(root / "Shared" / "WebClient" / "navsettings.json", navsettings_text({{"ServerInstance", "shared"}}));
+}
+
+// Every field a formatter prints.
+std::vector<std::string> described(const LintReport& report) {
+  std::vector<std::string> lines{std::to_string(report.files) + " files, " + std::to_string(report.deployments) +
+                                 " deployments"};
+  for (const Diagnostic& d : report.diagnostics)
+    lines.push_back(std::string(d.rule) + " " + to_string(d.severity) + " " + d.path.generic_string() + ":" +
+                    std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
+                    std::to_string(d.end.line) + ":" + std::to_string(d.end.column) + " [" + d.setting + "] " +
+                    d.message);
+  return lines;
+}
+
+}  // namespace
+
+TEST_SUITE("lint files") {
+  TEST_CASE("one worker and several report the same, in the same order, as lint over whole documents") {
+    SetSandbox box;
+    write_fleet(box.root() / "fleet", 45);
+    const std::vector<fs::path> paths{box.root() / "fleet"};
+    LintOptions options;
+    options.policy.max_inactivity = Duration::minutes(90);
+
+    const Inputs inputs = load_inputs(paths, std::nullopt);
+    const std::vector<std::string> whole = described(lint(inputs, options));
+    std::set<std::string> rules;
+    for (const Diagnostic& d : lint(inputs, options).diagnostics) rules.emplace(d.rule);
+    // The fleet has something to report, or this test proves nothing.
+    for (const char* rule : {"ST002", "ST003", "ST004", "ST005", "ST006", "ST102", "ST105", "ST106", "ST201", "ST203",
+                             "ST301"})
+      CHECK_MESSAGE(rules.contains(rule), std::string(rule));
+
+    for (unsigned jobs : {1u, 2u, 3u, 8u}) {
+      const LintFilesResult result = lint_files(paths, std::nullopt, options, {.jobs = jobs});
+      CHECK_MESSAGE(described(result.report) == whole, jobs << " workers");
+      CHECK(result.read_errors);
+    }
+  }
+
+  TEST_CASE("explicit files, --as and a missing file are read as load_inputs reads them") {
+    const fs::path data = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "lint";
+    const std::vector<fs::path> paths{data / "fleet", data / "malformed" / "navsettings.json", data / "no-such-file.config",
+                                      data / "clean" / "BC" / "Service" / "CustomSettings.config"};
+    for (std::optional<FileKind> as : {std::optional<FileKind>(), std::optional<FileKind>(FileKind::server)}) {
+      const std::vector<std::string> whole = described(lint(load_inputs(paths, as), {}));
+      for (unsigned jobs : {1u, 4u})
+        CHECK(described(lint_files(paths, as, {}, {.jobs = jobs}).report) == whole);
+    }
+  }
+
+  TEST_CASE("progress counts every file and ends at the total") {
+    SetSandbox box;
+    write_fleet(box.root(), 12);
+    std::size_t calls = 0, last_done = 0, last_total = 0;
+    lint_files({box.root()}, std::nullopt, {},
+               {.jobs = 2, .progress = [&](std::size_t done, std::size_t total) {
+                  ++calls;
+                  CHECK(done <= total);
+                  last_done = done;
+                  last_total = total;
+                }});
+    CHECK(calls > 0);
+    CHECK(last_done == 12 * 2 + 2 + 1 + 3);  // servers, web instances, two AOS, the broken file, Shared
+    CHECK(last_total == last_done);
+  }
+
+  TEST_CASE("the walk sorts files as find_config_files does, whatever sorts before the separator") {
+    SetSandbox box;
+    for (const char* dir : {"a", "a-b", "a.b", "a b", "ab", "a/b", "a/b-c", "A"})
+      write_bytes(box.root() / dir / "navsettings.json", navsettings_text({}));
+    std::vector<fs::path> walked;
+    std::mutex mutex;
+    walk_files({box.root()}, std::nullopt, 3, [&](FoundFile&& file) {
+      const std::scoped_lock lock(mutex);
+      walked.push_back(file.path);
+    }, {});
+    std::ranges::sort(walked, {}, [](const fs::path& p) { return walk_order_key(p); });
+    CHECK(walked == find_config_files(box.root()));
+  }
+
+#ifndef _WIN32
+  TEST_CASE("the binary prints the same with SESSIONTOOL_JOBS=1 and 4, and refuses a bad count") {
+    SetSandbox box;
+    write_fleet(box.root() / "fleet", 30);
+    std::vector<RunResult> runs;
+    for (const char* jobs : {"1", "4"}) {
+      ::setenv("SESSIONTOOL_JOBS", jobs, 1);
+      runs.push_back(box.run({"lint", "--format", "json", "fleet"}));
+      runs.push_back(box.run({"lint", "--format", "sarif", "fleet"}));
+    }
+    ::setenv("SESSIONTOOL_JOBS", "many", 1);
+    const RunResult bad = box.run({"lint", "fleet"});
+    ::unsetenv("SESSIONTOOL_JOBS");
+    CHECK(runs[0].code == 3);  // the broken file
+    CHECK(runs[0].out.find("\"ST005\"") != std::string::npos);
+    CHECK(runs[0].out == runs[2].out);
+    CHECK(runs[1].out == runs[3].out);
+    CHECK(runs[0].code == runs[2].code);
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("SESSIONTOOL_JOBS=many") != std::string::npos);
+  }
+#endif
+}
