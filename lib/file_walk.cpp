@@ -12,8 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A path waiting on the stack is kept as plain text: a whole tree's files can wait at once, and a
+// std::filesystem::path also holds each of its components.
 struct Work {
-  FoundFile file;
+  fs::path::string_type path;
+  std::size_t input = 0;
+  std::optional<FileKind> forced;
+  bool in_directory = false;
   bool directory = false;
 };
 
@@ -27,7 +32,7 @@ class WorkStack {
     if (!directory) ++found_;
     // A directory as typed takes the system's separators, as find_config_files does.
     if (directory) path.make_preferred();
-    (directory ? directories_ : files_).push_back({{std::move(path), input, directory ? std::nullopt : as, false}, directory});
+    (directory ? directories_ : files_).push_back({path.native(), input, directory ? std::nullopt : as, false, directory});
   }
 
   // Takes work until none is left and no other thread can make more.
@@ -50,20 +55,18 @@ class WorkStack {
       subdirectories.clear();
       files.clear();
       try {
-        if (item.directory) {
-          list_config_directory(item.file.path, subdirectories, files);
-        } else {
-          handle_(std::move(item.file));
-        }
+        if (item.directory)
+          list_config_directory(fs::path(std::move(item.path)), subdirectories, files);
+        else
+          handle_(FoundFile{fs::path(std::move(item.path)), item.input, item.forced, item.in_directory});
       } catch (...) {
         const std::scoped_lock lock(mutex_);
         if (!failure_) failure_ = std::current_exception();
       }
       {
         const std::scoped_lock lock(mutex_);
-        for (fs::path& file : files) files_.push_back({{std::move(file), item.file.input, std::nullopt, true}, false});
-        for (fs::path& dir : subdirectories)
-          directories_.push_back({{std::move(dir), item.file.input, std::nullopt, true}, true});
+        for (const fs::path& file : files) files_.push_back({file.native(), item.input, std::nullopt, true, false});
+        for (const fs::path& dir : subdirectories) directories_.push_back({dir.native(), item.input, std::nullopt, true, true});
         found_ += files.size();
         if (!item.directory) ++done_;
         done = done_;
@@ -110,11 +113,10 @@ void walk_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, 
   if (progress) progress(stack.found(), stack.found());
 }
 
-fs::path::string_type walk_order_key(const fs::path& path) {
-  fs::path::string_type key = path.native();
-  for (auto& c : key)
+fs::path::string_type walk_order_key(fs::path::string_type path) {
+  for (auto& c : path)
     if (c == '/' || c == fs::path::preferred_separator) c = 0;
-  return key;
+  return path;
 }
 
 }  // namespace sessiontool

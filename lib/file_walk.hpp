@@ -30,7 +30,7 @@ void walk_files(const std::vector<std::filesystem::path>& paths, std::optional<F
                 const std::function<void(std::size_t done, std::size_t found)>& progress);
 
 // A key whose byte order is the order find_config_files sorts the files of one directory in
-// (std::filesystem::path's, component by component): the separators become '\0'.
-std::filesystem::path::string_type walk_order_key(const std::filesystem::path& path);
+// (std::filesystem::path's, component by component): the path's text with '\0' for separators.
+std::filesystem::path::string_type walk_order_key(std::filesystem::path::string_type path);
 
 }  // namespace sessiontool

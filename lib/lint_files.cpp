@@ -143,16 +143,18 @@ LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<Fil
   };
   walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
   // The order load_inputs reads files in, whichever thread took which file.
-  std::vector<std::pair<fs::path::string_type, std::size_t>> keys;
-  keys.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) keys.emplace_back(walk_order_key(fs::path(files[i].path)), i);
-  std::ranges::sort(keys, [&](const auto& a, const auto& b) {
-    return std::tie(files[a.second].input, a.first) < std::tie(files[b.second].input, b.first);
-  });
   std::vector<Checked> ordered;
-  ordered.reserve(files.size());
-  for (const auto& key : keys) ordered.push_back(std::move(files[key.second]));
-  files = {};
+  {
+    std::vector<std::pair<fs::path::string_type, std::size_t>> keys;
+    keys.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) keys.emplace_back(walk_order_key(files[i].path), i);
+    std::ranges::sort(keys, [&](const auto& a, const auto& b) {
+      return std::tie(files[a.second].input, a.first) < std::tie(files[b.second].input, b.first);
+    });
+    ordered.reserve(files.size());
+    for (const auto& key : keys) ordered.push_back(std::move(files[key.second]));
+  }
+  std::vector<Checked>().swap(files);  // `files = {}` would keep the capacity
 
   LintFilesResult result;
   std::vector<Diagnostic> found;
@@ -160,7 +162,7 @@ LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<Fil
     if (checked.counted) ++result.report.files;
     result.read_errors = result.read_errors || checked.read_error;
     std::ranges::move(checked.findings, std::back_inserter(found));
-    checked.findings = {};
+    std::vector<Diagnostic>().swap(checked.findings);
   }
   result.report.deployments = check_deployments(ordered, options, plan, found);
   result.report.diagnostics = finish_diagnostics(std::move(found), options);
