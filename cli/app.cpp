@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "platform.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {
@@ -34,6 +35,7 @@ std::unique_ptr<CLI::App> build_app(int& exit_code) {
 }
 
 int run(int argc, char** argv) {
+  platform::prepare_console();
   int exit_code = kExitOk;
   try {
     const std::unique_ptr<CLI::App> built = build_app(exit_code);

@@ -9,7 +9,9 @@
 
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
+#ifndef NOMINMAX  // mingw-w64's libstdc++ defines it already
 #define NOMINMAX
+#endif
 #include <io.h>
 #include <windows.h>
 #else
@@ -33,6 +35,22 @@ std::string env(const char* name) {
   return value ? value : "";
 }
 
+#ifdef _WIN32
+void prepare_console() {
+  static const UINT original_code_page = GetConsoleOutputCP();
+  if (original_code_page != 0 && original_code_page != CP_UTF8 && SetConsoleOutputCP(CP_UTF8))
+    std::atexit([] { SetConsoleOutputCP(original_code_page); });
+  for (DWORD id : {STD_OUTPUT_HANDLE, STD_ERROR_HANDLE}) {
+    HANDLE handle = GetStdHandle(id);
+    DWORD mode = 0;
+    if (handle != INVALID_HANDLE_VALUE && GetConsoleMode(handle, &mode))
+      SetConsoleMode(handle, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING);
+  }
+}
+#else
+void prepare_console() {}
+#endif
+
 std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::filesystem::path& path) {
   namespace fs = std::filesystem;
   fs::path current = path;
@@ -55,7 +73,16 @@ static std::string too_large(std::uintmax_t size, std::uintmax_t max_size) {
 
 #ifdef _WIN32
 
-static std::string last_error() { return std::system_category().message(static_cast<int>(GetLastError())); }
+// The reason for the last failure. A missing file or a refused access reads as on POSIX ("No
+// such file or directory", "Permission denied"), so messages and scripts that match them are
+// the same everywhere; other errors keep Windows' own words.
+static std::string last_error() {
+  const int error = static_cast<int>(GetLastError());
+  const std::error_condition condition = std::system_category().default_error_condition(error);
+  if (condition == std::errc::no_such_file_or_directory || condition == std::errc::permission_denied)
+    return condition.message();
+  return std::system_category().message(error);
+}
 
 std::expected<std::string, std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_size) {
   std::error_code ec;

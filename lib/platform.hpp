@@ -28,6 +28,11 @@ bool is_terminal(std::FILE* stream);
 // An environment variable, or empty when unset.
 std::string env(const char* name);
 
+// On Windows, makes the console show what sessiontool prints: UTF-8 (the timelines'
+// box-drawing characters) and ANSI colour sequences (Windows 10 and later); the console's code
+// page is restored at exit. Elsewhere it does nothing. Call once, before any output.
+void prepare_console();
+
 // For `set`'s atomic writes (atomic_write.cpp).
 
 // The file a path finally names, following a chain of symbolic links (a relative target is

@@ -52,6 +52,10 @@ bool is_skipped_directory(const fs::path& dir) {
 
 bool is_config_file(const fs::path& file) { return kind_from_name(file) || names_match(file, "web.config"); }
 
+// On Windows "deploy/BC1" as typed and "BC1\Service\..." as found would mix in one path:
+// every path a document keeps (and shows) uses the system's separator. A no-op on POSIX.
+fs::path native_separators(fs::path path) { return path.make_preferred(); }
+
 }  // namespace
 
 std::optional<FileKind> kind_from_name(const fs::path& path) {
@@ -90,7 +94,8 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
 
 // platform::read_file refuses what is not a regular file (a FIFO or a device is never waited
 // on) and files over its size limit, so a hostile path costs neither a hang nor the memory.
-ReadResult read_document(const fs::path& path, std::optional<FileKind> forced) {
+ReadResult read_document(const fs::path& given, std::optional<FileKind> forced) {
+  const fs::path path = native_separators(given);
   auto bytes = platform::read_file(path);
   if (!bytes) return unreadable(path, bytes.error());
   return parse_document(path, std::move(*bytes), forced);
@@ -116,7 +121,7 @@ void list_config_directory(const fs::path& dir, std::vector<fs::path>& subdirect
 
 std::vector<fs::path> find_config_files(const fs::path& dir) {
   std::vector<fs::path> found;
-  std::vector<fs::path> pending{dir};
+  std::vector<fs::path> pending{native_separators(dir)};
   while (!pending.empty()) {
     const fs::path current = std::move(pending.back());
     pending.pop_back();

@@ -213,6 +213,25 @@ TEST_SUITE("reader") {
     for (std::size_t i = 0; i < expected.size(); ++i) CHECK(found[i].lexically_normal() == expected[i].lexically_normal());
   }
 
+  TEST_CASE("documents keep their paths with the system's separator, as typed or as found") {
+    TempDir dir;
+    dir.write("BC1/Service/CustomSettings.config", kServerXml);
+    const std::string typed = dir.path.string() + "/BC1";  // "/" as a user may type it on Windows too
+    const std::vector<fs::path> found = find_config_files(typed);
+    REQUIRE(found.size() == 1);
+    const auto from_search = read_document(found.front()).document;
+    const auto given = read_document(typed + "/Service/CustomSettings.config").document;
+    REQUIRE(from_search);
+    REQUIRE(given);
+    const std::string shown = from_search->path.string();
+#ifdef _WIN32
+    CHECK(shown.find('/') == std::string::npos);  // C:\...\BC1\Service\CustomSettings.config, not mixed
+#else
+    CHECK(shown == typed + "/Service/CustomSettings.config");
+#endif
+    CHECK(given->path.string() == shown);
+  }
+
   TEST_CASE("find_config_files skips what it cannot list and never throws") {
     CHECK(find_config_files("no/such/directory").empty());
     CHECK(find_config_files(fs::path(SESSIONTOOL_CORPUS_DIR) / "README.md").empty());

@@ -82,6 +82,11 @@ class SetSandbox {
 #endif
     result.out = read_bytes(out);
     result.err = read_bytes(err);
+#ifdef _WIN32
+    // Windows programs write text with CRLF (a console or a redirect): compare it as on POSIX.
+    for (std::string* text : {&result.out, &result.err})
+      for (auto at = text->find("\r\n"); at != std::string::npos; at = text->find("\r\n", at)) text->erase(at, 1);
+#endif
     fs::remove(out);
     fs::remove(err);
     return result;
