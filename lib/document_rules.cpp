@@ -78,23 +78,38 @@ struct KeyIndex {
     return nullptr;
   }
 
-  // The nearest known key within its typo limit (the first of equals), or nullptr. The same
-  // unknown keys recur in every file of a fleet, so each thread remembers its answers (up to a
-  // bound, against a file of random keys).
-  const SettingInfo* nearest(std::string_view key) const {
+  // What an unknown key is: a known one in other letter case, a key of another kind of file
+  // (or the F&O system parameter), a misspelling of a known one, or none of these (no finding).
+  struct Verdict {
+    enum class What { nothing, letter_case, elsewhere, misspelt } what = What::nothing;
+    const SettingInfo* info = nullptr;
+  };
+
+  // The same unknown keys recur in every file of a fleet, so each thread remembers its
+  // verdicts (up to a bound, against a file of random keys).
+  Verdict verdict(std::string_view key) const {
     struct Hash {
       using is_transparent = void;
       std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
-    thread_local std::unordered_map<std::string, const SettingInfo*, Hash, std::equal_to<>> answers[3];
-    auto& known = answers[static_cast<int>(kind)];
+    thread_local std::unordered_map<std::string, Verdict, Hash, std::equal_to<>> verdicts[3];
+    auto& known = verdicts[static_cast<int>(kind)];
     if (const auto it = known.find(key); it != known.end()) return it->second;
-    const SettingInfo* answer = measure(key);
+    const Verdict answer = judge(key);
     if (known.size() < 4096) known.emplace(key, answer);
     return answer;
   }
 
-  const SettingInfo* measure(std::string_view key) const {
+  Verdict judge(std::string_view key) const {
+    using enum Verdict::What;
+    if (const SettingInfo* same = same_but_case(key)) return {letter_case, same};
+    if (const SettingInfo* other = find_setting(key)) return {elsewhere, other};
+    if (const SettingInfo* near = nearest(key)) return {misspelt, near};
+    return {};
+  }
+
+  // The nearest known key within its typo limit (the first of equals), or nullptr.
+  const SettingInfo* nearest(std::string_view key) const {
     const std::uint64_t letters = letter_set(key);
     const SettingInfo* best = nullptr;
     std::size_t best_distance = 0;
@@ -113,31 +128,32 @@ struct KeyIndex {
 };
 
 std::string unknown_key_message(const Document& doc, const Entry& entry) {
-  const KeyIndex& index = KeyIndex::of(doc.kind);
-  if (const SettingInfo* same = index.same_but_case(entry.key))
-    return fmt::format("{} is not a known key: it differs from {} only in letter case, and keys are matched "
-                       "exactly, so the value \"{}\" may be ignored; rename it to {}",
-                       entry.key, same->key, entry.value, same->key);
-  if (const SettingInfo* other = find_setting(entry.key)) {
-    const SettingInfo& info = *other;
-    if (info.system_parameter)
-      return fmt::format("{} is not a file setting: \"Session inactivity timeout in minutes\" is an F&O system "
-                         "parameter stored in the database; set it under System administration > Setup > "
-                         "System parameters and delete this line",
-                         entry.key);
-    return fmt::format("{} is a setting of {}, not of {}: here its value \"{}\" has no effect; move it to the "
-                       "right file",
-                       entry.key, file_description(info.kind), file_description(doc.kind), entry.value);
+  using enum KeyIndex::Verdict::What;
+  const auto [what, info] = KeyIndex::of(doc.kind).verdict(entry.key);
+  switch (what) {
+    case nothing: return {};
+    case letter_case:
+      return fmt::format("{} is not a known key: it differs from {} only in letter case, and keys are matched "
+                         "exactly, so the value \"{}\" may be ignored; rename it to {}",
+                         entry.key, info->key, entry.value, info->key);
+    case elsewhere:
+      if (info->system_parameter)
+        return fmt::format("{} is not a file setting: \"Session inactivity timeout in minutes\" is an F&O system "
+                           "parameter stored in the database; set it under System administration > Setup > "
+                           "System parameters and delete this line",
+                           entry.key);
+      return fmt::format("{} is a setting of {}, not of {}: here its value \"{}\" has no effect; move it to the "
+                         "right file",
+                         entry.key, file_description(info->kind), file_description(doc.kind), entry.value);
+    case misspelt: break;
   }
-  const SettingInfo* nearest = index.nearest(entry.key);
-  if (!nearest) return {};
   return fmt::format("{} is not a known key; did you mean {}? As written, the value \"{}\" is ignored and {} "
                      "keeps its {}; rename the key",
-                     entry.key, nearest->key, entry.value, nearest->key,
-                     doc.find_last(nearest->key) ? "value from elsewhere in the file"
-                                                 : fmt::format("default ({})", nearest->default_value.empty()
-                                                                                   ? "unset"
-                                                                                   : nearest->default_value));
+                     entry.key, info->key, entry.value, info->key,
+                     doc.find_last(info->key) ? "value from elsewhere in the file"
+                                              : fmt::format("default ({})", info->default_value.empty()
+                                                                                ? "unset"
+                                                                                : info->default_value));
 }
 
 // Per (section, key), the entry that wins (the last) and how often the key occurs: an

@@ -146,7 +146,8 @@ class XmlRead {
   std::optional<std::size_t> offset_of(const char* p) const;
   std::optional<std::size_t> element_offset(const pugi::xml_node& node) const;
   std::optional<Span> value_span(const pugi::xml_attribute& attr, std::size_t lt) const;
-  std::optional<ScannedTag> start_tag(const pugi::xml_node& node, std::size_t lt) const;
+  std::optional<ScannedTag> start_tag(const pugi::xml_node& node, std::size_t lt,
+                                      const Span* last_value = nullptr) const;
   std::optional<ReadResult> check_top_level(const pugi::xml_document& doc) const;
   std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
@@ -200,9 +201,11 @@ std::optional<Span> XmlRead::value_span(const pugi::xml_attribute& attr, std::si
 
 // The start tag of `node`, whose '<' is at `lt`: it ends just after its last attribute's value,
 // which pugixml has already found, so only a tag without attributes is walked byte by byte.
-std::optional<ScannedTag> XmlRead::start_tag(const pugi::xml_node& node, std::size_t lt) const {
+// `last_value`, when given, is the last attribute's value span (the caller has it already).
+std::optional<ScannedTag> XmlRead::start_tag(const pugi::xml_node& node, std::size_t lt,
+                                             const Span* last_value) const {
   if (const pugi::xml_attribute last = node.last_attribute()) {
-    if (const auto value = value_span(last, lt)) {
+    if (const auto value = last_value ? std::optional<Span>(*last_value) : value_span(last, lt)) {
       std::size_t i = value->end() + 1;  // past the closing quote
       while (i < text().size() && is_xml_space(text()[i])) ++i;
       if (text().substr(i, 2) == "/>") return ScannedTag{i + 2, true};
@@ -301,10 +304,15 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
 std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node& node) {
   const pugi::xml_attribute key = node.attribute("key");
   if (!key) return std::nullopt;
+  const pugi::xml_attribute value = node.attribute("value");
   const auto lt = element_offset(node);
-  const auto tag = lt ? start_tag(node, *lt) : std::nullopt;
+  const auto key_span = lt ? value_span(key, *lt) : std::nullopt;
+  const auto value_at = lt && value ? value_span(value, *lt) : std::nullopt;
+  // Usually `value` (else `key`) is the last attribute, whose end is where the tag's end is sought.
+  const pugi::xml_attribute last = node.last_attribute();
+  const Span* last_value = last == value && value_at ? &*value_at : last == key && key_span ? &*key_span : nullptr;
+  const auto tag = lt ? start_tag(node, *lt, last_value) : std::nullopt;
   const auto end = tag ? element_end(text(), *tag) : std::nullopt;
-  const auto key_span = tag ? value_span(key, *lt) : std::nullopt;
   if (!end || !key_span) return fail(ReadErrorKind::malformed, lt.value_or(0), "cannot locate <add> in the text");
 
   Entry entry;
@@ -312,11 +320,10 @@ std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node
   entry.key_span = *key_span;
   entry.entry_span = Span{*lt, *end - *lt};
   entry.section = doc.sections.size() - 1;
-  if (const pugi::xml_attribute value = node.attribute("value")) {
-    const auto span = value_span(value, *lt);
-    if (!span) return fail(ReadErrorKind::malformed, *lt, "cannot locate the value of <add> in the text");
+  if (value) {
+    if (!value_at) return fail(ReadErrorKind::malformed, *lt, "cannot locate the value of <add> in the text");
     entry.value = value.value();
-    entry.value_span = *span;
+    entry.value_span = *value_at;
   } else {
     entry.has_value = false;
     entry.value_span = Span{key_span->end() + 1, 0};  // just past the key's closing quote
