@@ -12,9 +12,10 @@
 
 namespace sessiontool::platform {
 
-// Larger files are refused unread: configuration files are tens of kilobytes, and a runaway
-// file (a log renamed by mistake, a link to /dev/zero) must not exhaust memory.
-inline constexpr std::uintmax_t kMaxFileSize = 16 * 1024 * 1024;
+// Larger files are refused unread. Configuration files are tens of kilobytes; a runaway file
+// (a log renamed by mistake) must not exhaust memory, and lint's output grows with a file's
+// entries (4 MB of misspelt keys: 80,000 findings, over 100 MB of SARIF).
+inline constexpr std::uintmax_t kMaxFileSize = 4 * 1024 * 1024;
 
 // The whole file, or why it cannot be read: the operating system's reason, or that it is not a
 // regular file (a directory, a FIFO, a device, a socket: refused without reading or waiting on

@@ -294,9 +294,9 @@ TEST_SUITE("hostile input") {
     write_bytes(big, server_with("00:20:00"));
     fs::resize_file(big, 50 * 1024 * 1024);  // sparse where the file system allows
     const RunResult result = run(box, {"show", "CustomSettings.config"});
-    check_one_line_error(result, "CustomSettings.config", "it is 50.0 MB: sessiontool reads configuration files of up to 16.0 MB");
+    check_one_line_error(result, "CustomSettings.config", "it is 50.0 MB: sessiontool reads configuration files of up to 4.0 MB");
     check_one_line_error(run(box, {"set", "ClientServicesIdleClientTimeout=30m", "CustomSettings.config"}),
-                         "CustomSettings.config", "16.0 MB");
+                         "CustomSettings.config", "4.0 MB");
     CHECK(fs::file_size(big) == 50 * 1024 * 1024);
   }
 

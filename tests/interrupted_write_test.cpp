@@ -174,8 +174,8 @@ TEST_SUITE("interrupted writes") {
     SetSandbox box;
     const fs::path file = box.root() / "CustomSettings.config";
     // Large enough that writing and flushing it takes a while (still under the size limit).
-    const std::string before = server_file("00:20:00", 8 * 1024 * 1024);
-    const std::string after = server_file("00:30:00", 8 * 1024 * 1024);
+    const std::string before = server_file("00:20:00", 3 * 1024 * 1024);
+    const std::string after = server_file("00:30:00", 3 * 1024 * 1024);
     const std::string binary = SESSIONTOOL_BINARY;
     std::vector<std::string> words = {binary, "set", "ClientServicesIdleClientTimeout=30m", file.string()};
     std::vector<char*> argv;
