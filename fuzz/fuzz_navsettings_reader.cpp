@@ -24,15 +24,23 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     FUZZ_CHECK(result.error, "a NUL byte was accepted");
     return 0;
   }
-  nlohmann::json reference = nlohmann::json::parse(bytes, nullptr, false);
-  const bool reference_ok = !reference.is_discarded() && reference.is_object();
+  nlohmann::json reference;
+  bool reference_ok = false;
+  bool number_overflow = false;  // nlohmann/json refuses 1e400; JSON sets no limit, nor do we
+  try {
+    reference = nlohmann::json::parse(bytes);
+    reference_ok = reference.is_object();
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range 406
+    number_overflow = e.id == 406;
+  }
   if (result.error) {
     FUZZ_CHECK(!result.error->message.empty());
     // Refusing what a JSON parser accepts is right only for deep nesting.
     if (reference_ok) FUZZ_CHECK(result.error->message.find("nesting deeper") != std::string::npos, result.error->message);
     return 0;
   }
-  FUZZ_CHECK(reference_ok, "the scanner accepted what nlohmann/json refuses");
+  FUZZ_CHECK(reference_ok || number_overflow, "the scanner accepted what nlohmann/json refuses");
+  if (!reference_ok) return 0;
 
   const Document& doc = *result.document;
   FUZZ_CHECK(doc.source.bytes() == bytes);
