@@ -29,6 +29,7 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
   // A section's members follow it (parents come first), so the latest section is the only
   // candidate; `container` rules out members of objects nested deeper inside it.
   std::optional<std::size_t> open_brace;  // of the latest section
+  PositionCursor cursor(source);           // members come in document order
   for (JsonMember& member : *members) {
     if (member.depth == 1) {
       open_brace.reset();
@@ -50,9 +51,9 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     entry.key_span = member.key_span;
     entry.value_span = member.value_span;
     entry.entry_span = Span{entry_begin, entry_end - entry_begin};
-    entry.key_pos = source.position(member.key_span.offset);
-    entry.value_pos = source.position(member.value_span.offset);
-    entry.value_end_pos = source.position(member.value_span.end());
+    entry.key_pos = cursor.at(member.key_span.offset);
+    entry.value_pos = cursor.at(member.value_span.offset);
+    entry.value_end_pos = cursor.at(member.value_span.end());
     entry.section = doc.sections.size() - 1;
     doc.entries.push_back(std::move(entry));
   }
