@@ -16,6 +16,10 @@ std::unique_ptr<CLI::App> build_app(int& exit_code) {
   auto app = std::make_unique<CLI::App>(
       "sessiontool: when Business Central and Finance & Operations sessions really close, and why", "sessiontool");
   app->set_version_flag("--version", SESSIONTOOL_VERSION);
+  // CLI11 reads "/x" as an option on Windows; sessiontool's options are "--x" everywhere, and
+  // "/BC/Service" (the current drive's root) or Git Bash's "/c/BC" are paths. Subcommands
+  // inherit this when added.
+  app->allow_windows_style_options(false);
   app->require_subcommand(1);
   app->footer(
       "Examples:\n"

@@ -22,15 +22,21 @@ const char* sarif_level(Severity severity) {
 }
 
 // An RFC 3986 URI reference: unreserved characters and '/' stay, the rest is percent-encoded.
+// A path outside the working directory is an absolute file URI: file:///srv/bc/..., and on
+// Windows file:///C:/BC/... (the drive's colon kept, as viewers expect it).
 std::string uri_reference(const std::string& path) {
+  const bool drive = path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':' &&
+                     path[2] == '/';
   std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(path[i]);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || (drive && i == 1))
       out += static_cast<char>(c);
     else
       out += fmt::format("%{:02X}", c);
   }
-  if (!path.empty() && path.front() == '/') return "file://" + out;  // outside the working directory
+  if (drive) return "file:///" + out;
+  if (!path.empty() && path.front() == '/') return "file://" + out;
   return out;
 }
 

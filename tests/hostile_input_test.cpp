@@ -61,8 +61,8 @@ RunResult run(const SetSandbox& box, const std::vector<std::string>& args) {
 #else
   result.code = (status >> 8) & 0xff;
 #endif
-  result.out = test::read_bytes(out);
-  result.err = test::read_bytes(err);
+  result.out = test::printed_text(test::read_bytes(out));
+  result.err = test::printed_text(test::read_bytes(err));
   REQUIRE_MESSAGE(result.code != 124, "sessiontool hung: ", args.front());
   return result;
 }

@@ -21,6 +21,15 @@ namespace fs = std::filesystem;
 
 inline std::string read_bytes(const fs::path& path) { return platform::read_file(path).value_or("<unreadable>"); }
 
+// What a program printed, as text to compare: on Windows its lines end with CRLF (on a console
+// and in a redirect alike), elsewhere with LF.
+inline std::string printed_text(std::string bytes) {
+#ifdef _WIN32
+  for (auto at = bytes.find("\r\n"); at != std::string::npos; at = bytes.find("\r\n", at)) bytes.erase(at, 1);
+#endif
+  return bytes;
+}
+
 inline void write_bytes(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << bytes;
@@ -80,13 +89,8 @@ class SetSandbox {
 #else
     result.code = (status >> 8) & 0xff;  // WEXITSTATUS, without <sys/wait.h>
 #endif
-    result.out = read_bytes(out);
-    result.err = read_bytes(err);
-#ifdef _WIN32
-    // Windows programs write text with CRLF (a console or a redirect): compare it as on POSIX.
-    for (std::string* text : {&result.out, &result.err})
-      for (auto at = text->find("\r\n"); at != std::string::npos; at = text->find("\r\n", at)) text->erase(at, 1);
-#endif
+    result.out = printed_text(read_bytes(out));
+    result.err = printed_text(read_bytes(err));
     fs::remove(out);
     fs::remove(err);
     return result;
