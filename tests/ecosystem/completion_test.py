@@ -2,9 +2,9 @@
 """Drives the completion scripts in completions/ the way the shells do and checks the candidates.
 
 bash: source the script, set COMP_WORDS/COMP_CWORD, call _sessiontool, read COMPREPLY (both with
-"=" in COMP_WORDBREAKS, bash's default, and without). fish: `complete -C LINE`. zsh: syntax
-only (its completion system needs a terminal). Every option that `sessiontool CMD --help`
-lists must be offered after "--".
+"=" in COMP_WORDBREAKS, bash's default, and without). fish: `complete -C LINE`. zsh: an
+interactive zsh in a pseudo-terminal presses TAB (zsh_complete.zsh). For bash and fish, every
+option that `sessiontool CMD --help` lists must be offered after "--".
 
 usage: completion_test.py BINARY bash|fish|zsh   (run from the repository root; exit 77: shell missing)
 """
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.getcwd()
 COMMANDS = ["show", "lint", "explain", "rules", "set", "completions"]
@@ -68,6 +69,13 @@ def fish_complete(script, line, cwd):
     return sorted(entry.split("\t")[0] for entry in out.split("\n") if entry)
 
 
+def zsh_complete(line, cwd):
+    program = os.path.join(ROOT, "tests", "ecosystem", "zsh_complete.zsh")
+    out = subprocess.run(["zsh", "-f", program, os.path.join(ROOT, "completions"), line],
+                         capture_output=True, text=True, cwd=cwd, timeout=60).stdout
+    return sorted(entry for entry in out.split("\n") if entry)
+
+
 def check(failures, what, got, want):
     if sorted(got) != sorted(want):
         failures.append(f"{what}: got {sorted(got)}, want {sorted(want)}")
@@ -120,7 +128,25 @@ def main():
                                     capture_output=True, text=True)
             if result.returncode != 0:
                 failures.append(f"zsh -n: {result.stderr.strip()}")
-            count = 1
+            # Candidates as compadd gets them: without the "=" suffix that -S adds.
+            cases = [
+                ("sessiontool ", COMMANDS),
+                ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure"]),
+                ("sessiontool lint --f", ["--fail-on", "--fo-inactivity-timeout", "--format"]),
+                ("sessiontool show --as ", ["server", "web", "aos"]),
+                ("sessiontool set SessionT", ["SessionTimeout"]),
+                ("sessiontool set --unset WebC", ["WebClientStatefulSessionTimeoutInSeconds"]),
+                ("sessiontool show --assume SessionI", ["SessionInactivityTimeout"]),
+                ("sessiontool explain ST10", ["ST101", "ST102", "ST103", "ST105", "ST106", "ST107"]),
+                ("sessiontool lint --disable ST101,ST10", ["ST102", "ST103", "ST105", "ST106", "ST107"]),
+                ("sessiontool lint --severity ST202=", ["error", "warning", "info"]),
+                ("sessiontool completions ", ["bash", "zsh", "fish", "powershell"]),
+            ]
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                got = list(pool.map(lambda case: zsh_complete(case[0], cwd), cases))
+            for (line, want), candidates in zip(cases, got):
+                check(failures, line + "<TAB>", candidates, want)
+            count = 1 + len(cases)
     for failure in failures:
         print(failure)
     if failures:
