@@ -61,7 +61,8 @@ OptionModel option_model(std::string_view command, const CLI::Option& option) {
   model.description = option.get_description();
   model.group = option.get_group();
   model.required = option.get_required();
-  model.many = option.get_items_expected_max() > 1 || option.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+  model.many = option.get_items_expected_max() > 1 ||
+               option.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
   if (model.positional) {
     model.names.push_back(option.get_single_name());
   } else {

@@ -118,7 +118,8 @@ std::string bash_completion(const CliModel& model) {
   out += fmt::format("        \"\") echo \"{}\" ;;\n", join_words(names));
   for (const CommandModel& command : model.commands) {
     names.clear();
-    for (const OptionModel& option : command.options) names.insert(names.end(), option.names.begin(), option.names.end());
+    for (const OptionModel& option : command.options)
+      names.insert(names.end(), option.names.begin(), option.names.end());
     out += fmt::format("        {}) echo \"{}\" ;;\n", command.name, join_words(names));
   }
   out += "    esac\n}\n";

@@ -25,7 +25,8 @@ std::string ps_array(const std::vector<std::string>& words) {
 }
 
 std::string ps_spec(const OptionModel& option) {
-  std::string out = fmt::format("@{{ Kind = '{}'; Help = {}", value_kind_name(option.value), ps_quote(option.description));
+  std::string out =
+      fmt::format("@{{ Kind = '{}'; Help = {}", value_kind_name(option.value), ps_quote(option.description));
   if (!option.choices.empty()) out += "; Choices = " + ps_array(option.choices);
   return out + " }";
 }
@@ -34,7 +35,8 @@ void add_options(std::string& out, std::string_view command, const std::vector<O
                  const std::vector<OptionModel>& positionals) {
   out += fmt::format("        {} = [ordered]@{{\n", ps_quote(command));
   for (const OptionModel& option : options)
-    for (const std::string& name : option.names) out += fmt::format("            {} = {}\n", ps_quote(name), ps_spec(option));
+    for (const std::string& name : option.names)
+      out += fmt::format("            {} = {}\n", ps_quote(name), ps_spec(option));
   // '' names the positional arguments.
   if (!positionals.empty()) out += fmt::format("            '' = {}\n", ps_spec(positionals.front()));
   out += "        }\n";
@@ -124,7 +126,8 @@ std::string powershell_completion(const CliModel& model) {
   out += "    # Per subcommand ('' before one): option -> the kind of value it takes ('' the positional arguments).\n";
   out += "    $options = @{\n";
   add_options(out, "", model.options, {});
-  for (const CommandModel& command : model.commands) add_options(out, command.name, command.options, command.positionals);
+  for (const CommandModel& command : model.commands)
+    add_options(out, command.name, command.options, command.positionals);
   out += "    }\n";
   out += fmt::format("    $setKeys = {}\n", ps_array(model.set_keys));
   out += fmt::format("    $knownKeys = {}\n", ps_array(model.known_keys));

@@ -47,7 +47,8 @@ std::string zsh_option_spec(const OptionModel& option, bool exclusive) {
     names = option.names.front() + (option.value == ValueKind::none ? "" : "=");
   } else {
     std::vector<std::string> variants;
-    for (const std::string& name : option.names) variants.push_back(name + (option.value == ValueKind::none ? "" : "="));
+    for (const std::string& name : option.names)
+      variants.push_back(name + (option.value == ValueKind::none ? "" : "="));
     names = "{" + join_words(variants, ",") + "}";
   }
   return fmt::format("{}{}'[{}]{}'", prefix, names, zsh_description(option.description), zsh_action(option));

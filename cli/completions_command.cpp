@@ -34,8 +34,11 @@ const char* value_kind_name(ValueKind kind) {
 
 void setup_completions(CLI::App& app, int& exit_code) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand("completions", "Print the shell completion script for bash, zsh, fish or PowerShell");
-  command->add_option("shell", *shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh", "fish", "powershell"}));
+  CLI::App* command =
+      app.add_subcommand("completions", "Print the shell completion script for bash, zsh, fish or PowerShell");
+  command->add_option("shell", *shell, "The shell")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish", "powershell"}));
   command->footer(
       "Examples (the packages install these scripts already; this is by hand):\n"
       "  sessiontool completions bash > ~/.local/share/bash-completion/completions/sessiontool\n"

@@ -95,10 +95,12 @@ ordered_json names(std::initializer_list<const char*> list) { return ordered_jso
 ordered_json show_schema() {
   ordered_json origins = ordered_json::array(), products = ordered_json::array(), kinds = ordered_json::array(),
                types = ordered_json::array(), keys = ordered_json::array();
-  for (Origin o : {Origin::default_value, Origin::file, Origin::system_parameter, Origin::assumed}) origins.push_back(to_string(o));
+  for (Origin o : {Origin::default_value, Origin::file, Origin::system_parameter, Origin::assumed})
+    origins.push_back(to_string(o));
   for (Product p : {Product::business_central, Product::finance_operations}) products.push_back(to_string(p));
   for (FileKind k : {FileKind::server, FileKind::web, FileKind::aos}) kinds.push_back(to_string(k));
-  for (ValueType t : {ValueType::timespan, ValueType::timespan_or_max, ValueType::seconds, ValueType::integer, ValueType::string})
+  for (ValueType t :
+       {ValueType::timespan, ValueType::timespan_or_max, ValueType::seconds, ValueType::integer, ValueType::string})
     types.push_back(to_string(t));
   ordered_json settings_properties;
   for (const SettingInfo& info : catalog()) {
@@ -185,7 +187,8 @@ ordered_json lint_schema() {
   const ordered_json count = {{"type", "integer"}, {"minimum", 0}};
   const ordered_json diagnostic = {
       {"type", "object"},
-      {"required", names({"rule", "severity", "file", "line", "column", "end_line", "end_column", "setting", "message"})},
+      {"required",
+       names({"rule", "severity", "file", "line", "column", "end_line", "end_column", "setting", "message"})},
       {"properties",
        {{"rule", {{"enum", ids}, {"description", "`sessiontool explain ID` tells why the rule exists."}}},
         {"severity", {{"enum", severities}}},

@@ -23,7 +23,8 @@ std::string roff(std::string_view text) {
 
 std::string option_item(const OptionModel& option) {
   std::string names;
-  for (const std::string& name : option.names) names += (names.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff(name));
+  for (const std::string& name : option.names)
+    names += (names.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff(name));
   const std::string value = metavar(option);
   if (!value.empty()) names += fmt::format(" \\fI{}\\fR", roff(value));
   return fmt::format(".TP\n{}\n{}\n", names, roff(option.description));
