@@ -47,7 +47,7 @@ Position PositionCursor::at(std::size_t offset) {
   const std::vector<std::size_t>& starts = text_.line_starts_;
   offset = std::min(offset, bytes.size());
   // Back, first, or still inside a BOM (which is no character): the plain way.
-  if (offset < offset_ || column_ == 0 || offset_ < text_.bom_length()) {
+  if (offset < offset_ || column_ == 0 || offset_ < bom_length_) {
     const Position position = text_.position(offset);
     line_ = position.line - 1;
     offset_ = offset;

@@ -56,11 +56,12 @@ class SourceText {
 // one is answered by SourceText::position.
 class PositionCursor {
  public:
-  explicit PositionCursor(const SourceText& text) : text_(text) {}
+  explicit PositionCursor(const SourceText& text) : text_(text), bom_length_(text.bom_length()) {}
   Position at(std::size_t offset);
 
  private:
   const SourceText& text_;
+  std::size_t bom_length_;
   std::size_t line_ = 0;    // index into line_starts_
   std::size_t offset_ = 0;  // of the last answer
   std::uint32_t column_ = 0;  // of the last answer; 0 before the first
