@@ -50,13 +50,6 @@ LintOptions lint_options(const LintCommandOptions& options) {
   return result;
 }
 
-// Exit 1 when a finding reaches the threshold ("none": never).
-bool fails(const LintReport& report, std::string_view fail_on) {
-  const std::optional<Severity> threshold = severity_from_string(fail_on);
-  if (!threshold) return false;
-  return std::ranges::any_of(report.diagnostics, [&](const Diagnostic& d) { return d.severity >= *threshold; });
-}
-
 // Paths for CI tools are relative to the checkout: GitHub's workspace when lint runs inside a
 // workflow (a step may `cd` into a subfolder), else the working directory.
 std::filesystem::path ci_base() {
@@ -65,17 +58,26 @@ std::filesystem::path ci_base() {
   return std::filesystem::current_path();
 }
 
-void write_report(const LintCommandOptions& options, const LintReport& report, Output& out) {
+// The writers for --format. In a CI job with no --format, people read the log and the service
+// shows the annotations: text goes out as it comes, the annotations after it (gathered).
+struct Writers {
+  std::unique_ptr<LintWriter> main;
+  std::string annotations_text;
+  Output annotations_out{annotations_text};
+  std::vector<std::unique_ptr<LintWriter>> annotations;
+};
+
+void make_writers(const LintCommandOptions& options, Output& out, Writers& writers) {
   const std::filesystem::path base = ci_base();
   const std::string& format = options.format;
-  if (format == "json") return write_lint_json(report, out);
-  if (format == "sarif") return write_lint_sarif(report, base, out);
-  if (format == "github") return write_lint_github(report, base, out);
-  if (format == "azure") return write_lint_azure(report, base, out);
-  write_lint_text(report, style_for(options.common, stdout), out);
-  // In a CI job with no --format, people read the log and the service shows the annotations.
-  if (format.empty() && platform::env("GITHUB_ACTIONS") == "true") write_lint_github(report, base, out);
-  if (format.empty() && !platform::env("TF_BUILD").empty()) write_lint_azure(report, base, out);
+  if (format == "json") writers.main = lint_json_writer(out);
+  else if (format == "sarif") writers.main = lint_sarif_writer(base, out);
+  else if (format == "github") writers.main = lint_github_writer(base, out);
+  else if (format == "azure") writers.main = lint_azure_writer(base, out);
+  else writers.main = lint_text_writer(style_for(options.common, stdout), out);
+  if (!format.empty()) return;
+  if (platform::env("GITHUB_ACTIONS") == "true") writers.annotations.push_back(lint_github_writer(base, writers.annotations_out));
+  if (!platform::env("TF_BUILD").empty()) writers.annotations.push_back(lint_azure_writer(base, writers.annotations_out));
 }
 
 // SESSIONTOOL_JOBS=N: how many threads read and check files (default: one per core). Lint's
@@ -92,16 +94,31 @@ unsigned jobs_from_environment() {
 
 int run_lint(const LintCommandOptions& options) {
   const LintOptions lint_opts = lint_options(options);
+  // Exit 1 when a finding reaches the threshold ("none": never).
+  const std::optional<Severity> threshold = severity_from_string(options.fail_on);
   ProgressLine progress("checking");
   const LintFilesOptions run{.jobs = jobs_from_environment(),
                              .progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
-  const LintFilesResult result = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run);
-  progress.finish();
   Output out(stdout);
-  write_report(options, result.report, out);
+  Writers writers;  // in place: its annotation Output points at its own string
+  make_writers(options, out, writers);
+  bool failed = false;
+  bool finding_shown = false;
+  const auto emit = [&](const Diagnostic& d) {
+    if (!finding_shown) progress.finish();  // the findings come once every file is read
+    finding_shown = true;
+    failed = failed || (threshold && d.severity >= *threshold);
+    writers.main->finding(d);
+    for (const auto& writer : writers.annotations) writer->finding(d);
+  };
+  const LintTotals totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+  progress.finish();
+  writers.main->finish(totals);
+  for (const auto& writer : writers.annotations) writer->finish(totals);
+  out.write(writers.annotations_text);
   std::fflush(stdout);
-  if (result.read_errors) return kExitBadInput;  // reported as ST001/ST002 above
-  return fails(result.report, options.fail_on) ? kExitFindings : kExitOk;
+  if (totals.read_errors) return kExitBadInput;  // reported as ST001/ST002 above
+  return failed ? kExitFindings : kExitOk;
 }
 
 }  // namespace

@@ -2,55 +2,69 @@
 // The lint output formats (SPEC §6 `--format`): one file each.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
+#include "lint_files.hpp"
 #include "output.hpp"
 #include "rules.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {
 
-// Each format is written to an Output a finding at a time; render_lint_* gathers it into a
-// string.
+// A format is a writer: lint hands it each finding in output order as it comes, then the
+// run's totals, so a fleet's report is never held whole.
+class LintWriter {
+ public:
+  virtual ~LintWriter() = default;
+  virtual void finding(const Diagnostic& d) = 0;
+  virtual void finish(const LintTotals& totals) = 0;
+};
 
 // Compiler style for people: `file:line:col: severity: message [ST103]`, a blank line between
 // files, and a summary line.
-void write_lint_text(const LintReport& report, const Style& style, Output& out);
+std::unique_ptr<LintWriter> lint_text_writer(const Style& style, Output& out);
 
 // {"diagnostics": [...], "summary": {...}} for scripts.
-void write_lint_json(const LintReport& report, Output& out);
+std::unique_ptr<LintWriter> lint_json_writer(Output& out);
 
 // SARIF 2.1.0 for GitHub code scanning and other viewers; paths relative to `base`.
-void write_lint_sarif(const LintReport& report, const std::filesystem::path& base, Output& out);
+std::unique_ptr<LintWriter> lint_sarif_writer(const std::filesystem::path& base, Output& out);
 
 // GitHub Actions workflow commands (`::error file=…::message`); paths relative to `base`.
-void write_lint_github(const LintReport& report, const std::filesystem::path& base, Output& out);
+std::unique_ptr<LintWriter> lint_github_writer(const std::filesystem::path& base, Output& out);
 
 // Azure DevOps logging commands (`##vso[task.logissue …]message`); paths relative to `base`.
-void write_lint_azure(const LintReport& report, const std::filesystem::path& base, Output& out);
+std::unique_ptr<LintWriter> lint_azure_writer(const std::filesystem::path& base, Output& out);
 
-// The text a write_lint_* call writes.
-template <typename Write>
-std::string rendered(Write write) {
+// A whole report through a writer.
+inline void write_lint(LintWriter& writer, const LintReport& report) {
+  for (const Diagnostic& d : report.diagnostics) writer.finding(d);
+  writer.finish({.files = report.files, .deployments = report.deployments});
+}
+
+// The text a format gives a report, gathered into a string.
+template <typename MakeWriter>
+std::string rendered(const LintReport& report, MakeWriter make_writer) {
   std::string text;
   Output out(text);
-  write(out);
+  write_lint(*make_writer(out), report);
   return text;
 }
 inline std::string render_lint_text(const LintReport& report, const Style& style) {
-  return rendered([&](Output& out) { write_lint_text(report, style, out); });
+  return rendered(report, [&](Output& out) { return lint_text_writer(style, out); });
 }
 inline std::string render_lint_json(const LintReport& report) {
-  return rendered([&](Output& out) { write_lint_json(report, out); });
+  return rendered(report, [](Output& out) { return lint_json_writer(out); });
 }
 inline std::string render_lint_sarif(const LintReport& report, const std::filesystem::path& base) {
-  return rendered([&](Output& out) { write_lint_sarif(report, base, out); });
+  return rendered(report, [&](Output& out) { return lint_sarif_writer(base, out); });
 }
 inline std::string render_lint_github(const LintReport& report, const std::filesystem::path& base) {
-  return rendered([&](Output& out) { write_lint_github(report, base, out); });
+  return rendered(report, [&](Output& out) { return lint_github_writer(base, out); });
 }
 inline std::string render_lint_azure(const LintReport& report, const std::filesystem::path& base) {
-  return rendered([&](Output& out) { write_lint_azure(report, base, out); });
+  return rendered(report, [&](Output& out) { return lint_azure_writer(base, out); });
 }
 
 // A path as CI tools want it: relative to `base` with forward slashes when it lies under it,

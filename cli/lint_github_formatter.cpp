@@ -32,11 +32,12 @@ const char* command(Severity severity) {
   return "notice";
 }
 
-}  // namespace
+class GithubWriter final : public LintWriter {
+ public:
+  GithubWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {}
 
-void write_lint_github(const LintReport& report, const std::filesystem::path& base, Output& out) {
-  for (const Diagnostic& d : report.diagnostics) {
-    std::string properties = "file=" + escape(ci_path(d.path, base), true);
+  void finding(const Diagnostic& d) override {
+    std::string properties = "file=" + escape(ci_path(d.path, base_), true);
     if (d.has_position()) {
       properties += fmt::format(",line={},col={},endLine={}", d.start.line, d.start.column, d.end.line);
       // Annotations support a column range only within one line.
@@ -44,8 +45,20 @@ void write_lint_github(const LintReport& report, const std::filesystem::path& ba
     }
     const Rule* rule = find_rule(d.rule);
     properties += ",title=" + escape(fmt::format("{} {}", d.rule, rule ? rule->title : ""), true);
-    out.write(fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false)));
+    out_.write(fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false)));
   }
+
+  void finish(const LintTotals&) override {}
+
+ private:
+  std::filesystem::path base_;
+  Output& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<LintWriter> lint_github_writer(const std::filesystem::path& base, Output& out) {
+  return std::make_unique<GithubWriter>(base, out);
 }
 
 }  // namespace sessiontool::cli

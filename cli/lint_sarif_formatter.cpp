@@ -76,22 +76,27 @@ std::string nested(const ordered_json& value, std::size_t depth) {
   return out;
 }
 
-void write_lint_sarif(const LintReport& report, const std::filesystem::path& base, Output& out) {
-  ordered_json descriptors = ordered_json::array();
-  for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
-  const ordered_json driver = {{"name", "sessiontool"},
-                               {"version", SESSIONTOOL_VERSION},
-                               {"semanticVersion", SESSIONTOOL_VERSION},
-                               {"rules", descriptors}};
-  // The log around the results, then the results a finding at a time: a fleet's findings are
-  // never built as one tree.
-  out.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-            "  \"runs\": [\n    {\n      \"tool\": ");
-  out.write(nested({{"driver", driver}}, 3));
-  out.write(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
-  bool first = true;
-  for (const Diagnostic& d : report.diagnostics) {
-    ordered_json location = {{"artifactLocation", {{"uri", uri_reference(ci_path(d.path, base))}}}};
+namespace {
+
+class SarifWriter final : public LintWriter {
+ public:
+  SarifWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {
+    ordered_json descriptors = ordered_json::array();
+    for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
+    const ordered_json driver = {{"name", "sessiontool"},
+                                 {"version", SESSIONTOOL_VERSION},
+                                 {"semanticVersion", SESSIONTOOL_VERSION},
+                                 {"rules", descriptors}};
+    // The log around the results, then the results a finding at a time: a fleet's findings are
+    // never built as one tree.
+    out_.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+               "  \"runs\": [\n    {\n      \"tool\": ");
+    out_.write(nested({{"driver", driver}}, 3));
+    out_.write(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+  }
+
+  void finding(const Diagnostic& d) override {
+    ordered_json location = {{"artifactLocation", {{"uri", uri_reference(ci_path(d.path, base_))}}}};
     if (d.has_position())
       location["region"] = {{"startLine", d.start.line},
                             {"startColumn", d.start.column},
@@ -103,11 +108,23 @@ void write_lint_sarif(const LintReport& report, const std::filesystem::path& bas
                                  {"level", sarif_level(d.severity)},
                                  {"message", {{"text", d.message}}},
                                  {"locations", ordered_json::array({{{"physicalLocation", location}}})}};
-    out.write(first ? "\n        " : ",\n        ");
-    first = false;
-    out.write(nested(result, 4));
+    out_.write(any_ ? ",\n        " : "\n        ");
+    any_ = true;
+    out_.write(nested(result, 4));
   }
-  out.write(first ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n");
+
+  void finish(const LintTotals&) override { out_.write(any_ ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n"); }
+
+ private:
+  std::filesystem::path base_;
+  Output& out_;
+  bool any_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LintWriter> lint_sarif_writer(const std::filesystem::path& base, Output& out) {
+  return std::make_unique<SarifWriter>(base, out);
 }
 
 }  // namespace sessiontool::cli

@@ -19,28 +19,44 @@ std::string severity_word(Severity severity, const Style& style) {
   return word;
 }
 
-}  // namespace
+class TextWriter final : public LintWriter {
+ public:
+  TextWriter(const Style& style, Output& out) : style_(style), out_(out) {}
 
-void write_lint_text(const LintReport& report, const Style& style, Output& out) {
-  std::size_t counts[3] = {};
-  const std::filesystem::path* previous = nullptr;
-  for (const Diagnostic& d : report.diagnostics) {
-    if (previous && *previous != d.path) out.write("\n");
-    previous = &d.path;
-    ++counts[static_cast<int>(d.severity)];
+  void finding(const Diagnostic& d) override {
+    if (any_ && previous_ != d.path) out_.write("\n");
+    previous_ = d.path;
+    any_ = true;
+    ++counts_[static_cast<int>(d.severity)];
     std::string where = d.path.string();
     if (d.has_position()) where += fmt::format(":{}:{}", d.start.line, d.start.column);
-    out.write(fmt::format("{}: {} {} {}\n", style.bold(where), severity_word(d.severity, style), d.message,
-                          style.dim(fmt::format("[{}]", d.rule))));
+    out_.write(fmt::format("{}: {} {} {}\n", style_.bold(where), severity_word(d.severity, style_), d.message,
+                           style_.dim(fmt::format("[{}]", d.rule))));
   }
-  if (!report.diagnostics.empty()) out.write("\n");
-  const std::string scope = fmt::format("{} ({})", counted(report.files, "file"), counted(report.deployments, "deployment"));
-  if (report.diagnostics.empty()) {
-    out.write(fmt::format("No findings in {}.\n", scope));
-    return;
+
+  void finish(const LintTotals& totals) override {
+    const std::string scope =
+        fmt::format("{} ({})", counted(totals.files, "file"), counted(totals.deployments, "deployment"));
+    if (!any_) {
+      out_.write(fmt::format("No findings in {}.\n", scope));
+      return;
+    }
+    out_.write(fmt::format("\n{}, {}, {} in {}.\n", counted(counts_[2], "error"), counted(counts_[1], "warning"),
+                           counted(counts_[0], "info"), scope));
   }
-  out.write(fmt::format("{}, {}, {} in {}.\n", counted(counts[2], "error"), counted(counts[1], "warning"),
-                        counted(counts[0], "info"), scope));
+
+ private:
+  Style style_;
+  Output& out_;
+  std::filesystem::path previous_;
+  bool any_ = false;
+  std::size_t counts_[3] = {};
+};
+
+}  // namespace
+
+std::unique_ptr<LintWriter> lint_text_writer(const Style& style, Output& out) {
+  return std::make_unique<TextWriter>(style, out);
 }
 
 }  // namespace sessiontool::cli

@@ -12,16 +12,35 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A path waiting on the stack is kept as plain text: a whole tree's files can wait at once, and a
-// std::filesystem::path also holds each of its components.
-struct Work {
-  fs::path::string_type path;
+// Paths waiting to be handled, as plain text: the names of one listing share one string, so a
+// directory of thousands of deployments waits as a few bytes a name.
+struct Batch {
+  fs::path::string_type parent;  // the directory listed; empty for a path of the command line
+  fs::path::string_type names;   // each followed by '\0'; taken from the back
   std::size_t input = 0;
   std::optional<FileKind> forced;
+  bool directories = false;  // names of directories to list, else of files to handle
   bool in_directory = false;
-  bool directory = false;
+
+  // The last name waiting, as a path, removed from the batch.
+  fs::path take() {
+    const std::size_t last = names.size() - 1;  // its '\0'
+    const std::size_t before = last == 0 ? fs::path::string_type::npos : names.rfind(fs::path::value_type{0}, last - 1);
+    const std::size_t begin = before == fs::path::string_type::npos ? 0 : before + 1;
+    fs::path path(names.substr(begin, last - begin));
+    names.resize(begin);
+    return parent.empty() ? path : fs::path(parent) / path;
+  }
 };
 
+void append_name(fs::path::string_type& names, const fs::path& path) {
+  names += path.filename().native();
+  names += fs::path::value_type{0};
+}
+
+// One stack of batches, depth first: the files of a directory are handled before its
+// subdirectories are listed, so what waits is one listing per level of the tree, not the
+// whole tree's files.
 class WorkStack {
  public:
   WorkStack(const std::function<void(FoundFile&&)>& handle) : handle_(handle) {}
@@ -32,49 +51,60 @@ class WorkStack {
     if (!directory) ++found_;
     // A directory as typed takes the system's separators, as find_config_files does.
     if (directory) path.make_preferred();
-    (directory ? directories_ : files_).push_back({path.native(), input, directory ? std::nullopt : as, false, directory});
+    Batch batch{.input = input, .forced = directory ? std::nullopt : as, .directories = directory};
+    batch.names = path.native();
+    batch.names += fs::path::value_type{0};
+    stack_.push_back(std::move(batch));
   }
 
   // Takes work until none is left and no other thread can make more.
   void work(const std::function<void(std::size_t, std::size_t)>& progress) {
     std::vector<fs::path> subdirectories, files;
     for (;;) {
-      Work item;
+      fs::path path;
+      Batch from;  // what the item came with, without its names
       {
         std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !empty() || busy_ == 0 || failure_; });
-        if (empty() || failure_) return;
-        // Directories before files: the whole tree is listed early, so the progress line has
-        // its total, and both threads have files to read as soon as it is.
-        std::vector<Work>& from = directories_.empty() ? files_ : directories_;
-        item = std::move(from.back());
-        from.pop_back();
+        ready_.wait(lock, [&] { return !stack_.empty() || busy_ == 0 || failure_; });
+        if (stack_.empty() || failure_) return;
+        Batch& top = stack_.back();
+        path = top.take();
+        from = Batch{.input = top.input, .forced = top.forced, .directories = top.directories,
+                     .in_directory = top.in_directory};
+        if (top.names.empty()) stack_.pop_back();
         ++busy_;
       }
       std::size_t done = 0, found = 0;
       subdirectories.clear();
       files.clear();
       try {
-        if (item.directory)
-          list_config_directory(fs::path(std::move(item.path)), subdirectories, files);
+        if (from.directories)
+          list_config_directory(path, subdirectories, files);
         else
-          handle_(FoundFile{fs::path(std::move(item.path)), item.input, item.forced, item.in_directory});
+          handle_(FoundFile{std::move(path), from.input, from.forced, from.in_directory});
       } catch (...) {
         const std::scoped_lock lock(mutex_);
         if (!failure_) failure_ = std::current_exception();
       }
       {
         const std::scoped_lock lock(mutex_);
-        for (const fs::path& file : files) files_.push_back({file.native(), item.input, std::nullopt, true, false});
-        for (const fs::path& dir : subdirectories) directories_.push_back({dir.native(), item.input, std::nullopt, true, true});
+        // Subdirectories below, files on top: the files are taken first.
+        for (const std::vector<fs::path>* listed : {&subdirectories, &files}) {
+          if (listed->empty()) continue;
+          Batch batch{.parent = path.native(), .input = from.input,
+                      .directories = listed == &subdirectories, .in_directory = true};
+          // Reversed, so the batch hands its names out in listing order.
+          for (auto it = listed->rbegin(); it != listed->rend(); ++it) append_name(batch.names, *it);
+          stack_.push_back(std::move(batch));
+        }
         found_ += files.size();
-        if (!item.directory) ++done_;
+        if (!from.directories) ++done_;
         done = done_;
         found = found_;
         --busy_;
       }
       ready_.notify_all();
-      if (progress && !item.directory) progress(done, found);
+      if (progress && !from.directories) progress(done, found);
     }
   }
 
@@ -87,10 +117,7 @@ class WorkStack {
   const std::function<void(FoundFile&&)>& handle_;
   std::mutex mutex_;
   std::condition_variable ready_;
-  bool empty() const { return directories_.empty() && files_.empty(); }
-
-  std::vector<Work> directories_;  // stacks: the last pushed is taken first
-  std::vector<Work> files_;
+  std::vector<Batch> stack_;  // the last pushed is taken first
   std::size_t busy_ = 0;
   std::size_t done_ = 0;
   std::size_t found_ = 0;

@@ -1,9 +1,11 @@
 #include "lint_files.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <numeric>
+#include <type_traits>
 #include <mutex>
 #include <thread>
-#include <tuple>
 
 #include "catalog.hpp"
 #include "file_walk.hpp"
@@ -43,10 +45,13 @@ struct Checked {
   std::filesystem::path::string_type path;
   std::size_t input = 0;             // which of the paths it came from
   std::optional<Summary> summary;
-  std::vector<Diagnostic> findings;  // of the document checks, or its read error
+  std::vector<Diagnostic> findings;  // of the document checks, or its read error; paths left empty
   bool counted = false;              // a file of the report: read, or not readable
   bool read_error = false;
 };
+
+// Every file checked, in blocks: no reallocation as a fleet's files come in, and no spare half.
+using Files = std::deque<Checked>;
 
 Summary summarize(Document&& document) {
   Summary summary{.kind = document.kind, .format = document.format, .anchor = document.anchor};
@@ -85,44 +90,97 @@ Checked check_file(FoundFile&& file, const LintOptions& options, const CheckPlan
     if (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)) return checked;
     checked.counted = checked.read_error = true;
     checked.findings.push_back(read_error_diagnostic(*result.error));
+    checked.findings.back().path = fs::path();
     return checked;
   }
   checked.counted = true;
   for (DocumentCheck check : plan.document) check(*result.document, options, checked.findings);
+  // A document check's findings are at its document: the path is the file's, kept once.
+  for (Diagnostic& d : checked.findings) d.path = fs::path();
   checked.summary = summarize(std::move(*result.document));
   return checked;
 }
 
-// Pairs the files, then resolves and checks one deployment at a time: only the files of the
-// deployment at hand are ever rebuilt as documents.
-std::size_t check_deployments(const std::vector<Checked>& files, const LintOptions& options, const CheckPlan& plan,
-                              std::vector<Diagnostic>& found) {
-  std::size_t count = 0;
-  const auto check = [&](Deployment deployment) {
-    std::vector<Deployment> one;
-    one.push_back(std::move(deployment));
-    const LintInput input{one, options};
-    for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
-    ++count;
-  };
+// Path texts compared a character at a time through `map`, as unsigned values (as
+// std::basic_string compares), without building a key for either.
+template <typename Map>
+bool text_before(const fs::path::string_type& a, const fs::path::string_type& b, Map map) {
+  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
+  const auto key = [&](fs::path::value_type c) { return static_cast<Unsigned>(map(c)); };
+  return std::ranges::lexicographical_compare(a, b, {}, key, key);
+}
+
+// The order load_inputs reads files in: by the path they were given as, then walk_order_key.
+bool walk_before(const Checked& a, const Checked& b) {
+  if (a.input != b.input) return a.input < b.input;
+  return text_before(a.path, b.path, [](fs::path::value_type c) {
+    return c == '/' || c == fs::path::preferred_separator ? fs::path::value_type{0} : c;
+  });
+}
+
+// The order findings come out in: diagnostic_before's, by the path's generic text.
+bool output_before(const fs::path::string_type& a, const fs::path::string_type& b) {
+  return text_before(a, b, [](fs::path::value_type c) {
+    return c == fs::path::preferred_separator ? fs::path::value_type{'/'} : c;
+  });
+}
+
+// A deployment to resolve and check, once, when the first of its files comes up in output order.
+struct Unit {
+  std::size_t first = 0;  // the earliest rank of its files
+  std::size_t index = 0;  // a Business Central pair's, or the F&O file's
+  bool aos = false;
+};
+
+struct Deployments {
+  std::vector<FilePair> pairs;
+  std::vector<Unit> units;  // in the order of their first files
+};
+
+Deployments deployment_units(const Files& files, const std::vector<std::size_t>& rank) {
   std::vector<std::optional<Endpoint>> endpoints(files.size());
   for (std::size_t i = 0; i < files.size(); ++i)
     if (const auto& summary = files[i].summary; summary && summary->kind != FileKind::aos)
       endpoints[i] = endpoint_of(summary->kind, summary->find(keys::kServerInstance),
                                  summary->find(keys::kClientServicesPort));
   const auto path_of = [&](std::size_t i) { return fs::path(files[i].path); };
-  for (const FilePair& pair : pair_files(endpoints, path_of)) {
-    std::vector<Document> docs;  // the pair's files, then the ambiguous servers
+  Deployments result{.pairs = pair_files(endpoints, path_of)};
+  std::vector<std::optional<Endpoint>>().swap(endpoints);
+  std::vector<Unit>& units = result.units;
+  units.reserve(result.pairs.size());
+  for (std::size_t p = 0; p < result.pairs.size(); ++p) {
+    const FilePair& pair = result.pairs[p];
+    std::size_t first = files.size();
+    for (std::optional<std::size_t> i : {pair.server, pair.web})
+      if (i) first = std::min(first, rank[*i]);
+    for (std::size_t i : pair.ambiguous_servers) first = std::min(first, rank[i]);
+    units.push_back({.first = first, .index = p});
+  }
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (files[i].summary && files[i].summary->kind == FileKind::aos)
+      units.push_back({.first = rank[i], .index = i, .aos = true});
+  std::ranges::stable_sort(units, {}, &Unit::first);
+  return result;
+}
+
+// Resolves one deployment, rebuilding only its own files as documents, and runs the checks.
+void check_deployment(const Unit& unit, const Deployments& deployments, const Files& files,
+                      const LintOptions& options, const CheckPlan& plan, std::vector<Diagnostic>& found) {
+  std::vector<Document> docs;  // the pair's files, then the ambiguous servers: the deployment points into them
+  std::vector<Deployment> one;
+  if (!unit.aos) {
+    const FilePair& pair = deployments.pairs[unit.index];
     docs.reserve(2 + pair.ambiguous_servers.size());
     InstancePair instances{.web_unmatched = pair.web_unmatched};
     if (pair.server) instances.server = &docs.emplace_back(rebuild(files[*pair.server]));
     if (pair.web) instances.web = &docs.emplace_back(rebuild(files[*pair.web]));
     for (std::size_t s : pair.ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuild(files[s])));
-    check(resolve_pair(instances, options.resolve));
+    one.push_back(resolve_pair(instances, options.resolve));
+  } else {
+    one.push_back(resolve_aos(docs.emplace_back(rebuild(files[unit.index])), options.resolve));
   }
-  for (const Checked& file : files)
-    if (file.summary && file.summary->kind == FileKind::aos) check(resolve_aos(rebuild(file), options.resolve));
-  return count;
+  const LintInput input{one, options};
+  for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
 }
 
 unsigned worker_count(unsigned requested) {
@@ -131,41 +189,77 @@ unsigned worker_count(unsigned requested) {
 
 }  // namespace
 
-LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
-                           const LintFilesOptions& run) {
+LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
+                      const LintFilesOptions& run, const std::function<void(const Diagnostic&)>& emit) {
   const CheckPlan plan = plan_checks(options);
   std::mutex mutex;
-  std::vector<Checked> files;
+  Files files;
   const auto handle = [&](FoundFile&& file) {
     Checked checked = check_file(std::move(file), options, plan);
     const std::scoped_lock lock(mutex);
     files.push_back(std::move(checked));
   };
   walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
-  // The order load_inputs reads files in, whichever thread took which file.
-  std::vector<Checked> ordered;
-  {
-    std::vector<std::pair<fs::path::string_type, std::size_t>> keys;
-    keys.reserve(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) keys.emplace_back(walk_order_key(files[i].path), i);
-    std::ranges::sort(keys, [&](const auto& a, const auto& b) {
-      return std::tie(files[a.second].input, a.first) < std::tie(files[b.second].input, b.first);
-    });
-    ordered.reserve(files.size());
-    for (const auto& key : keys) ordered.push_back(std::move(files[key.second]));
-  }
-  std::vector<Checked>().swap(files);  // `files = {}` would keep the capacity
+  // Pairing sees the files in the order load_inputs reads them, whichever thread took which.
+  std::ranges::sort(files, walk_before);
 
-  LintFilesResult result;
-  std::vector<Diagnostic> found;
-  for (Checked& checked : ordered) {
-    if (checked.counted) ++result.report.files;
-    result.read_errors = result.read_errors || checked.read_error;
-    std::ranges::move(checked.findings, std::back_inserter(found));
-    std::vector<Diagnostic>().swap(checked.findings);
+  LintTotals totals;
+  for (const Checked& checked : files) {
+    if (checked.counted) ++totals.files;
+    totals.read_errors = totals.read_errors || checked.read_error;
   }
-  result.report.deployments = check_deployments(ordered, options, plan, found);
-  result.report.diagnostics = finish_diagnostics(std::move(found), options);
+  // Output order, and each file's place in it.
+  std::vector<std::size_t> by_path(files.size());
+  std::iota(by_path.begin(), by_path.end(), std::size_t{0});
+  std::ranges::stable_sort(by_path, [&](std::size_t a, std::size_t b) { return output_before(files[a].path, files[b].path); });
+  std::vector<std::size_t> rank(files.size());
+  for (std::size_t r = 0; r < by_path.size(); ++r) rank[by_path[r]] = r;
+  const Deployments deployments = deployment_units(files, rank);
+  const std::vector<Unit>& units = deployments.units;
+  totals.deployments = units.size();
+
+  // A file at a time in output order: its own findings, and those of the deployments it is the
+  // first file of; findings those deployments have on later files wait for them (in a fleet,
+  // the next file or two: a deployment's files sit side by side).
+  std::vector<Diagnostic> waiting;
+  std::size_t next_unit = 0;
+  const auto emit_all = [&](std::vector<Diagnostic> found) {
+    for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
+  };
+  for (std::size_t r = 0; r < by_path.size();) {
+    const fs::path::string_type& path = files[by_path[r]].path;
+    std::size_t end = r + 1;  // the same file named twice is one file in the output
+    while (end < by_path.size() && files[by_path[end]].path == path) ++end;
+    std::vector<Diagnostic> found;
+    std::vector<Diagnostic> later;
+    for (; next_unit < units.size() && units[next_unit].first < end; ++next_unit)
+      check_deployment(units[next_unit], deployments, files, options, plan, later);
+    std::ranges::move(waiting, std::back_inserter(later));
+    waiting.clear();
+    for (Diagnostic& d : later) (output_before(path, d.path.native()) ? waiting : found).push_back(std::move(d));
+    for (std::size_t i = r; i < end; ++i) {
+      Checked& checked = files[by_path[i]];
+      for (Diagnostic& d : checked.findings) {
+        d.path = checked.path;
+        found.push_back(std::move(d));
+      }
+      checked.findings = {};
+    }
+    emit_all(std::move(found));
+    r = end;
+  }
+  emit_all(std::move(waiting));  // at files that are not inputs: none, unless a check points elsewhere
+  return totals;
+}
+
+LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
+                           const LintFilesOptions& run) {
+  LintFilesResult result;
+  const LintTotals totals =
+      lint_files(paths, as, options, run, [&](const Diagnostic& d) { result.report.diagnostics.push_back(d); });
+  result.report.files = totals.files;
+  result.report.deployments = totals.deployments;
+  result.read_errors = totals.read_errors;
   return result;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // lint over files on disk, at fleet scale: files are read and checked on every core, each is
-// kept afterwards only as the little resolution needs, and the findings come out in the order
+// kept afterwards only as the little resolution needs, and the findings stream out in the order
 // of paths whatever the number of workers.
 
 #include <cstddef>
@@ -21,14 +21,28 @@ struct LintFilesOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-struct LintFilesResult {
-  LintReport report;
-  bool read_errors = false;  // an input could not be read or parsed (reported as ST001/ST002)
+// What a run reports besides its findings.
+struct LintTotals {
+  std::size_t files = 0;        // read, and not readable
+  std::size_t deployments = 0;
+  bool read_errors = false;     // an input could not be read or parsed (reported as ST001/ST002)
 };
 
 // As lint(load_inputs(paths, as), options), without holding every document at once: an
 // explicit file must be readable and recognised (forced to `as` when given); directories are
 // searched recursively and what they hold that is no configuration file is skipped.
+// The findings are handed to `emit` a file at a time, in LintReport::diagnostics's order, once
+// every file has been read (pairing needs them all); what is kept until then is a summary of
+// each file's session values and its own findings, never a document or the fleet's report.
+LintTotals lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
+                      const LintOptions& options, const LintFilesOptions& run,
+                      const std::function<void(const Diagnostic&)>& emit);
+
+// The same, gathered into one report.
+struct LintFilesResult {
+  LintReport report;
+  bool read_errors = false;
+};
 LintFilesResult lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                            const LintOptions& options, const LintFilesOptions& run = {});
 

@@ -113,6 +113,7 @@ std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& end
   }
 
   std::vector<std::pair<std::size_t, FilePair>> ordered;  // (earliest index, pair)
+  ordered.reserve(endpoints.size());
   std::vector<bool> server_used(endpoints.size(), false);
   NearestServers nearest_servers(path_of);
   std::vector<std::size_t> candidates;
