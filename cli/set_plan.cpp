@@ -29,13 +29,8 @@ const char* kind_files(FileKind kind) {
 // "SessionTimout" -> "did you mean 'SessionTimeout'?": the nearest catalog key, compared
 // case-insensitively, within a few edits.
 std::string unknown_key_message(std::string_view key) {
-  std::string_view best;
-  std::size_t best_distance = 4;
-  for (const SettingInfo& info : catalog()) {
-    const std::size_t d = edit_distance(key, info.key, 3);
-    if (d < best_distance) best = info.key, best_distance = d;
-  }
-  if (best_distance == 0)
+  const std::string_view best = nearest_name(key, catalog(), 3, &SettingInfo::key);
+  if (!best.empty() && edit_distance(key, best, 0) == 0)
     return fmt::format("unknown setting '{}': setting names are case-sensitive; did you mean '{}'?", key, best);
   if (!best.empty()) return fmt::format("unknown setting '{}'; did you mean '{}'?", key, best);
   return fmt::format("unknown setting '{}'; 'sessiontool show --all' lists the settings sessiontool knows", key);

@@ -21,9 +21,8 @@ constexpr std::array<std::string_view, 3> kPolicyFields = {"max_inactivity", "mi
 // " (did you mean 'disable'?)" for a near miss among `names`.
 template <std::size_t N>
 std::string suggestion(std::string_view name, const std::array<std::string_view, N>& names) {
-  for (std::string_view known : names)
-    if (edit_distance(name, known, 2) <= 2) return fmt::format(" (did you mean '{}'?)", known);
-  return {};
+  const std::string_view near = nearest_name(name, names, 2);
+  return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
 }
 
 // Checks one parsed file; the first problem stops it, with the line of the member at fault.

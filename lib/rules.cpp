@@ -73,18 +73,7 @@ const Rule* find_rule(std::string_view id) {
   return nullptr;
 }
 
-std::string_view nearest_rule_id(std::string_view id) {
-  std::string_view best;
-  std::size_t best_distance = 3;  // more than two edits away is no suggestion
-  for (const Rule& rule : kRules) {
-    const std::size_t distance = edit_distance(id, rule.id, best_distance - 1);
-    if (distance < best_distance) {
-      best = rule.id;
-      best_distance = distance;
-    }
-  }
-  return best;
-}
+std::string_view nearest_rule_id(std::string_view id) { return nearest_name(id, kRules, 2, &Rule::id); }
 
 std::string unknown_rule_message(std::string_view id) {
   const std::string_view near = nearest_rule_id(id);
