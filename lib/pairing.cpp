@@ -10,12 +10,27 @@
 namespace sessiontool {
 namespace {
 
+char folded_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string folded(std::string_view text) {
   std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = folded_char(c);
   return out;
 }
+
+// Case-insensitive (ASCII) hashing and equality, for instance names.
+struct FoldedHash {
+  std::size_t operator()(std::string_view text) const {
+    std::size_t hash = 14695981039346656037ull;  // FNV-1a over the folded bytes
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(folded_char(c))) * 1099511628211ull;
+    return hash;
+  }
+};
+struct FoldedEqual {
+  bool operator()(std::string_view a, std::string_view b) const {
+    return std::ranges::equal(a, b, {}, folded_char, folded_char);
+  }
+};
 
 bool ports_match(const Endpoint& web, const Endpoint& server) {
   return !web.port || !server.port || *web.port == *server.port;
@@ -100,20 +115,17 @@ Endpoint endpoint_of(const Document& doc) {
 
 std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& endpoints,
                                  const std::function<std::filesystem::path(std::size_t)>& path_of) {
-  // Servers by folded instance name (names match case-insensitively), in file order.
-  std::vector<std::string> instances(endpoints.size());
-  std::unordered_map<std::string, std::vector<std::size_t>> servers_named;
+  // Servers by instance name (names match case-insensitively), in file order; the map's keys are
+  // the endpoints' own text, not folded copies.
+  std::unordered_map<std::string_view, std::vector<std::size_t>, FoldedHash, FoldedEqual> servers_named;
   std::vector<std::size_t> servers;
   for (std::size_t i = 0; i < endpoints.size(); ++i) {
-    if (!endpoints[i]) continue;
-    instances[i] = folded(endpoints[i]->instance);
-    if (endpoints[i]->kind != FileKind::server) continue;
+    if (!endpoints[i] || endpoints[i]->kind != FileKind::server) continue;
     servers.push_back(i);
-    servers_named[instances[i]].push_back(i);
+    servers_named[endpoints[i]->instance].push_back(i);
   }
 
-  std::vector<std::pair<std::size_t, FilePair>> ordered;  // (earliest index, pair)
-  ordered.reserve(endpoints.size());
+  std::vector<FilePair> pairs;
   std::vector<bool> server_used(endpoints.size(), false);
   NearestServers nearest_servers(path_of);
   std::vector<std::size_t> candidates;
@@ -121,33 +133,29 @@ std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& end
     if (!endpoints[w] || endpoints[w]->kind != FileKind::web) continue;
     const Endpoint& want = *endpoints[w];
     candidates.clear();
-    if (const auto named = servers_named.find(instances[w]); named != servers_named.end())
+    if (const auto named = servers_named.find(want.instance); named != servers_named.end())
       for (std::size_t s : named->second)
         if (ports_match(want, *endpoints[s])) candidates.push_back(s);
     const std::vector<std::size_t> nearest =
         candidates.size() <= 1
             ? candidates
-            : nearest_servers.find(w, instances[w] + (want.port ? "\n" + *want.port : ""), candidates);
+            : nearest_servers.find(w, folded(want.instance) + (want.port ? "\n" + *want.port : ""), candidates);
 
-    FilePair pair{.web = w};
+    FilePair pair{.web = w, .first = w};
     if (nearest.empty()) {
       pair.web_unmatched = true;
     } else if (nearest.size() == 1) {
       pair.server = nearest.front();
+      pair.first = std::min(w, *pair.server);
     } else {
       pair.ambiguous_servers = nearest;
     }
     for (std::size_t s : nearest) server_used[s] = true;
-    const std::size_t first = pair.server ? std::min(w, *pair.server) : w;
-    ordered.emplace_back(first, std::move(pair));
+    pairs.push_back(std::move(pair));
   }
   for (std::size_t s : servers)
-    if (!server_used[s]) ordered.emplace_back(s, FilePair{.server = s});
-
-  std::ranges::stable_sort(ordered, {}, &std::pair<std::size_t, FilePair>::first);
-  std::vector<FilePair> pairs;
-  pairs.reserve(ordered.size());
-  for (auto& [index, pair] : ordered) pairs.push_back(std::move(pair));
+    if (!server_used[s]) pairs.push_back(FilePair{.server = s, .first = s});
+  std::ranges::stable_sort(pairs, {}, &FilePair::first);
   return pairs;
 }
 

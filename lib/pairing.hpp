@@ -42,6 +42,7 @@ struct FilePair {
   std::optional<std::size_t> web;
   bool web_unmatched = false;
   std::vector<std::size_t> ambiguous_servers;
+  std::size_t first = 0;  // the earliest of its files: pairs come in this order
 };
 std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& endpoints,
                                  const std::function<std::filesystem::path(std::size_t)>& path_of);
