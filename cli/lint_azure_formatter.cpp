@@ -10,18 +10,7 @@ namespace {
 
 // The agent's escaping: % CR LF in the message; also ';' and ']' in property values.
 std::string escape(std::string_view text, bool property) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%': out += "%AZP25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ';': out += property ? "%3B" : ";"; break;
-      case ']': out += property ? "%5D" : "]"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return escape_command(text, "%AZP25", property ? ";]" : "");
 }
 
 class AzureWriter final : public LintWriter {

@@ -71,4 +71,8 @@ inline std::string render_lint_azure(const LintReport& report, const std::filesy
 // else absolute (forward slashes too).
 std::string ci_path(const std::filesystem::path& path, const std::filesystem::path& base);
 
+// A CI service's escaping in a logging command: '%' as `percent`, CR, LF and the
+// `property_chars` (given for a property value, empty for the message) as %XX.
+std::string escape_command(std::string_view text, std::string_view percent, std::string_view property_chars);
+
 }  // namespace sessiontool::cli

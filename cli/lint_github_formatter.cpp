@@ -8,20 +8,7 @@ namespace sessiontool::cli {
 namespace {
 
 // GitHub's escaping (@actions/core): data escapes % CR LF; property values also ':' and ','.
-std::string escape(std::string_view text, bool property) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text, bool property) { return escape_command(text, "%25", property ? ":," : ""); }
 
 const char* command(Severity severity) {
   switch (severity) {

@@ -29,44 +29,6 @@ namespace {
 
 constexpr int kExitBadInput = 3;
 
-std::string quote(const std::string& text) {
-#ifdef _WIN32
-  return "\"" + text + "\"";
-#else
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-#endif
-}
-
-// Runs the binary in the sandbox, as SetSandbox::run does, but on POSIX under timeout(1): a
-// hang fails the test (exit 124) instead of stalling the suite.
-RunResult run(const SetSandbox& box, const std::vector<std::string>& args) {
-  const fs::path out = box.root() / ".hostile-stdout";
-  const fs::path err = box.root() / ".hostile-stderr";
-#ifdef _WIN32
-  std::string command = "cd /d " + quote(box.root().string()) + " && " + quote(SESSIONTOOL_BINARY);
-#else
-  std::string command = "cd " + quote(box.root().string()) + " && timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
-#endif
-  for (const std::string& arg : args) command += " " + quote(arg);
-  command += " >" + quote(out.string()) + " 2>" + quote(err.string());
-#ifdef _WIN32
-  command = "\"" + command + "\"";  // cmd /c strips one pair of quotes
-#endif
-  const int status = std::system(command.c_str());
-  RunResult result;
-#ifdef _WIN32
-  result.code = status;
-#else
-  result.code = (status >> 8) & 0xff;
-#endif
-  result.out = test::printed_text(test::read_bytes(out));
-  result.err = test::printed_text(test::read_bytes(err));
-  REQUIRE_MESSAGE(result.code != 124, "sessiontool hung: ", args.front());
-  return result;
-}
-
 int line_count(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 // One line on stderr, naming the file, and exit 3. (lint reports on stdout, as ST001/ST002;
@@ -103,9 +65,9 @@ TEST_SUITE("hostile input") {
     SetSandbox box;
     write_bytes(box.root() / "a" / "CustomSettings.config", "");
     write_bytes(box.root() / "b" / "navsettings.json", "");
-    check_one_line_error(run(box, {"show", "a/CustomSettings.config"}), "CustomSettings.config", "empty");
-    check_one_line_error(run(box, {"show", "b/navsettings.json"}), "navsettings.json", "empty");
-    check_one_line_error(run(box, {"lint", "a/CustomSettings.config"}), "CustomSettings.config", "empty");
+    check_one_line_error(box.run({"show", "a/CustomSettings.config"}), "CustomSettings.config", "empty");
+    check_one_line_error(box.run({"show", "b/navsettings.json"}), "navsettings.json", "empty");
+    check_one_line_error(box.run({"lint", "a/CustomSettings.config"}), "CustomSettings.config", "empty");
   }
 
   TEST_CASE("binary garbage is refused in one line, whatever the name") {
@@ -116,7 +78,7 @@ TEST_SUITE("hostile input") {
     for (const char* name : {"CustomSettings.config", "navsettings.json", "web.config"}) {
       SetSandbox box;
       write_bytes(box.root() / name, garbage);
-      const RunResult result = run(box, {"show", name});
+      const RunResult result = box.run({"show", name});
       CAPTURE(name);
       CHECK(result.code == kExitBadInput);
       CHECK(line_count(result.err) == 1);
@@ -133,8 +95,8 @@ TEST_SUITE("hostile input") {
     SetSandbox box;
     write_bytes(box.root() / "le" / "CustomSettings.config", le);
     write_bytes(box.root() / "be" / "navsettings.json", be);
-    check_one_line_error(run(box, {"show", "le/CustomSettings.config"}), "CustomSettings.config", "save it as UTF-8");
-    check_one_line_error(run(box, {"show", "be/navsettings.json"}), "navsettings.json", "UTF-16");
+    check_one_line_error(box.run({"show", "le/CustomSettings.config"}), "CustomSettings.config", "save it as UTF-8");
+    check_one_line_error(box.run({"show", "be/navsettings.json"}), "navsettings.json", "UTF-16");
   }
 
   TEST_CASE("20,000 nested elements read without blowing the stack") {
@@ -164,10 +126,10 @@ TEST_SUITE("hostile input") {
     SetSandbox box;
     write_bytes(box.root() / "CustomSettings.config", deep);
     write_bytes(box.root() / "web" / "navsettings.json", json);
-    const RunResult result = run(box, {"show", "CustomSettings.config"});
+    const RunResult result = box.run({"show", "CustomSettings.config"});
     CHECK(result.code == 0);
     CHECK(result.out.find("Deep") != std::string::npos);
-    check_one_line_error(run(box, {"lint", "web/navsettings.json"}), "navsettings.json", "nesting deeper");
+    check_one_line_error(box.run({"lint", "web/navsettings.json"}), "navsettings.json", "nesting deeper");
   }
 
   TEST_CASE("a 100 KB value is read whole, shown, linted and replaced") {
@@ -178,11 +140,11 @@ TEST_SUITE("hostile input") {
 
     SetSandbox box;
     write_bytes(box.root() / "CustomSettings.config", server_with(huge));
-    const RunResult lint = run(box, {"lint", "--format", "json", "CustomSettings.config"});
+    const RunResult lint = box.run({"lint", "--format", "json", "CustomSettings.config"});
     CHECK(lint.code == 1);  // ST003: a 102,400-digit TimeSpan is out of range
     CHECK(lint.out.find("ST003") != std::string::npos);
-    CHECK(run(box, {"show", "--format", "json", "CustomSettings.config"}).code == 0);
-    const RunResult set = run(box, {"set", "ClientServicesIdleClientTimeout=30m", "CustomSettings.config"});
+    CHECK(box.run({"show", "--format", "json", "CustomSettings.config"}).code == 0);
+    const RunResult set = box.run({"set", "ClientServicesIdleClientTimeout=30m", "CustomSettings.config"});
     CHECK(set.code == 0);
     CHECK(test::read_bytes(box.root() / "CustomSettings.config") == server_with("00:30:00"));
   }
@@ -202,7 +164,7 @@ TEST_SUITE("hostile input") {
 
     SetSandbox box;
     write_bytes(box.root() / "CustomSettings.config", bomb);
-    const RunResult result = run(box, {"show", "--format", "json", "CustomSettings.config"});
+    const RunResult result = box.run({"show", "--format", "json", "CustomSettings.config"});
     CHECK(result.code == 0);
     CHECK(result.out.size() < 10'000);
   }
@@ -224,7 +186,7 @@ TEST_SUITE("hostile input") {
 
     write_bytes(box.root() / "CustomSettings.config", doc);
     for (const char* command : {"show", "lint"}) {
-      const RunResult result = run(box, {command, "--format", "json", "CustomSettings.config"});
+      const RunResult result = box.run({command, "--format", "json", "CustomSettings.config"});
       CHECK(result.out.find("TOP-SECRET-MARKER") == std::string::npos);
       CHECK(result.err.find("TOP-SECRET-MARKER") == std::string::npos);
     }
@@ -235,7 +197,7 @@ TEST_SUITE("hostile input") {
     std::string blocking = doc;
     blocking.replace(blocking.find(secret.string()), secret.string().size(), fifo.string());
     write_bytes(box.root() / "CustomSettings.config", blocking);
-    CHECK(run(box, {"show", "CustomSettings.config"}).code == 0);
+    CHECK(box.run({"show", "CustomSettings.config"}).code == 0);
 #endif
   }
 
@@ -245,15 +207,15 @@ TEST_SUITE("hostile input") {
       CAPTURE(value);
       SetSandbox box;
       write_bytes(box.root() / "CustomSettings.config", server_with(value));
-      const RunResult lint = run(box, {"lint", "CustomSettings.config"});
+      const RunResult lint = box.run({"lint", "CustomSettings.config"});
       CHECK(lint.code == 1);
       CHECK(lint.out.find("ST003") != std::string::npos);
-      CHECK(run(box, {"show", "CustomSettings.config"}).code == 0);
+      CHECK(box.run({"show", "CustomSettings.config"}).code == 0);
     }
     SetSandbox box;
     write_bytes(box.root() / "CustomSettings.config", server_with("00:20:00"));
     for (const char* value : {"99999999999d", "10675200d", "999999999999999999999999s"}) {
-      const RunResult set = run(box, {"set", std::string("ClientServicesIdleClientTimeout=") + value, "CustomSettings.config"});
+      const RunResult set = box.run({"set", std::string("ClientServicesIdleClientTimeout=") + value, "CustomSettings.config"});
       CAPTURE(value);
       CHECK(set.code == 4);
       CHECK(line_count(set.err) >= 1);
@@ -266,7 +228,7 @@ TEST_SUITE("hostile input") {
     SetSandbox box;
     write_bytes(box.root() / "deep.json", "{\"disable\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}");
     write_bytes(box.root() / "CustomSettings.config", server_with("00:20:00"));
-    const RunResult result = run(box, {"lint", "--config", "deep.json", "CustomSettings.config"});
+    const RunResult result = box.run({"lint", "--config", "deep.json", "CustomSettings.config"});
     CAPTURE(result.err);
     CHECK(result.code == 2);
     CHECK(result.err.find("deep.json:1:") != std::string::npos);
@@ -280,7 +242,7 @@ TEST_SUITE("hostile input") {
     for (const char* file : {"web/navsettings.json", "CustomSettings.config"}) {
       CAPTURE(file);
       const std::string before = test::read_bytes(box.root() / file);
-      const RunResult result = run(box, {"set", "ServerInstance=B\xE9" "C", file});  // Windows-1252 é
+      const RunResult result = box.run({"set", "ServerInstance=B\xE9" "C", file});  // Windows-1252 é
       CAPTURE(result.err);
       CHECK(result.code == 4);
       CHECK(result.err.find("ServerInstance: the value is not valid UTF-8 text") != std::string::npos);
@@ -293,9 +255,9 @@ TEST_SUITE("hostile input") {
     const fs::path big = box.root() / "CustomSettings.config";
     write_bytes(big, server_with("00:20:00"));
     fs::resize_file(big, 50 * 1024 * 1024);  // sparse where the file system allows
-    const RunResult result = run(box, {"show", "CustomSettings.config"});
+    const RunResult result = box.run({"show", "CustomSettings.config"});
     check_one_line_error(result, "CustomSettings.config", "it is 50.0 MB: sessiontool reads configuration files of up to 4.0 MB");
-    check_one_line_error(run(box, {"set", "ClientServicesIdleClientTimeout=30m", "CustomSettings.config"}),
+    check_one_line_error(box.run({"set", "ClientServicesIdleClientTimeout=30m", "CustomSettings.config"}),
                          "CustomSettings.config", "4.0 MB");
     CHECK(fs::file_size(big) == 50 * 1024 * 1024);
   }
@@ -321,10 +283,10 @@ TEST_SUITE("hostile input") {
     const auto found = find_config_files(box.root() / "fleet");
     REQUIRE(found.size() == 1);
     CHECK(found[0] == box.root() / "fleet" / "BC1" / "CustomSettings.config");
-    CHECK(run(box, {"show", "fleet"}).code == 0);
-    CHECK(run(box, {"lint", "--fail-on", "none", "fleet"}).code == 0);  // lint walks directories its own way
-    CHECK(run(box, {"set", "ServerInstance=Cycle", "fleet"}).code == 0);
-    check_one_line_error(run(box, {"show", "fleet/loop"}), "loop", "cannot read");
+    CHECK(box.run({"show", "fleet"}).code == 0);
+    CHECK(box.run({"lint", "--fail-on", "none", "fleet"}).code == 0);  // lint walks directories its own way
+    CHECK(box.run({"set", "ServerInstance=Cycle", "fleet"}).code == 0);
+    check_one_line_error(box.run({"show", "fleet/loop"}), "loop", "cannot read");
   }
 
 #ifndef _WIN32
@@ -336,13 +298,13 @@ TEST_SUITE("hostile input") {
     const auto read = read_document(fifo);
     REQUIRE(read.error);
     CHECK(read.error->message == "cannot read: it is a named pipe (FIFO), not a regular file");
-    check_one_line_error(run(box, {"show", "fleet/CustomSettings.config"}), "CustomSettings.config", "named pipe");
-    check_one_line_error(run(box, {"set", "ServerInstance=BC", "fleet/CustomSettings.config"}),
+    check_one_line_error(box.run({"show", "fleet/CustomSettings.config"}), "CustomSettings.config", "named pipe");
+    check_one_line_error(box.run({"set", "ServerInstance=BC", "fleet/CustomSettings.config"}),
                          "CustomSettings.config", "regular file");
     CHECK(find_config_files(box.root() / "fleet").empty());
-    CHECK(run(box, {"show", "fleet"}).code == 0);
-    CHECK(run(box, {"lint", "--fail-on", "none", "fleet"}).code == 0);
-    CHECK(run(box, {"lint", "--config", "fleet/CustomSettings.config", "fleet"}).code == 2);
+    CHECK(box.run({"show", "fleet"}).code == 0);
+    CHECK(box.run({"lint", "--fail-on", "none", "fleet"}).code == 0);
+    CHECK(box.run({"lint", "--config", "fleet/CustomSettings.config", "fleet"}).code == 2);
   }
 
   TEST_CASE("a device is reported, not read: /dev/zero does not hang or fill memory") {
@@ -352,15 +314,15 @@ TEST_SUITE("hostile input") {
       const auto read = read_document(device, FileKind::server);
       REQUIRE(read.error);
       CHECK(read.error->message == "cannot read: it is a device, not a regular file");
-      check_one_line_error(run(box, {"show", device}), device, "device");
+      check_one_line_error(box.run({"show", device}), device, "device");
     }
     std::error_code ec;
     fs::create_directories(box.root() / "fleet" / "BC1");
     fs::create_symlink("/dev/zero", box.root() / "fleet" / "BC1" / "CustomSettings.config", ec);
     if (!ec) {
       CHECK(find_config_files(box.root() / "fleet").empty());  // a link to a device is not a file
-      CHECK(run(box, {"lint", "--fail-on", "none", "fleet"}).code == 0);
-      check_one_line_error(run(box, {"show", "fleet/BC1/CustomSettings.config"}), "CustomSettings.config", "device");
+      CHECK(box.run({"lint", "--fail-on", "none", "fleet"}).code == 0);
+      check_one_line_error(box.run({"show", "fleet/BC1/CustomSettings.config"}), "CustomSettings.config", "device");
     }
   }
 #endif

@@ -75,7 +75,8 @@ class SetSandbox {
 #ifdef _WIN32
     std::string command = "cd /d " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
 #else
-    std::string command = "cd " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
+    // Under timeout(1): a hang fails the test (exit 124) instead of stalling the suite.
+    std::string command = "cd " + quote(root_.string()) + " && timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
 #endif
     for (const std::string& arg : args) command += " " + quote(arg);
     command += " >" + quote(out.string()) + " 2>" + quote(err.string());
@@ -93,6 +94,7 @@ class SetSandbox {
     result.err = printed_text(read_bytes(err));
     fs::remove(out);
     fs::remove(err);
+    REQUIRE_MESSAGE(result.code != 124, "sessiontool hung: ", args.front());
     return result;
   }
 
