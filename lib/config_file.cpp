@@ -1,17 +1,19 @@
 #include "config_file.hpp"
 
 #include <array>
+#include <charconv>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "edit_distance.hpp"
-#include "located_json.hpp"
+#include "json_scanner.hpp"
 #include "platform.hpp"
 
 namespace sessiontool {
 namespace {
 
-using nlohmann::json;
 
 constexpr std::array<std::string_view, 7> kFields = {"$schema", "disable", "severity", "lb_idle_timeout",
                                                      "fo_inactivity_timeout", "platform", "policy"};
@@ -25,41 +27,39 @@ std::string suggestion(std::string_view name, const std::array<std::string_view,
   return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
 }
 
-// Checks one parsed file; the first problem stops it, with the line of the member at fault.
+// Checks one scanned file; the first problem stops it, with the line of the member at fault.
 class Checker {
  public:
-  Checker(const std::filesystem::path& path, std::string_view text, const LocatedJson& json)
-      : text_(std::string(text)), json_(json) {
+  Checker(const std::filesystem::path& path, std::string_view text, const std::vector<JsonMember>& members)
+      : text_(std::string(text)), members_(members) {
     config.path = path;
   }
 
   bool run() {
-    const json& root = json_.value;
-    if (!root.is_object()) return fail("", "the configuration must be a JSON object");
-    for (const auto& [name, value] : root.items()) {
-      const std::string at = "/" + name;
+    if (!no_repeated_keys()) return false;
+    for (const JsonMember& member : members_) {
+      if (member.depth != 1) continue;
+      const std::string& name = member.key;
       if (name == "$schema") continue;
       if (name == "disable") {
-        if (!disable(at, value)) return false;
+        if (!disable(member)) return false;
       } else if (name == "severity") {
-        if (!severity(at, value)) return false;
+        if (!severity(member)) return false;
       } else if (name == "lb_idle_timeout") {
-        if (value.is_string() && value.get<std::string>() == "none") {
+        if (member.kind == JsonKind::string && member.value == "none") {
           config.lb_idle_timeout = Duration::unbounded();
-        } else if (!duration(at, value, config.lb_idle_timeout, "a duration such as \"4m\", or \"none\"")) {
+        } else if (!duration(member, config.lb_idle_timeout, "a duration such as \"4m\", or \"none\"")) {
           return false;
         }
       } else if (name == "fo_inactivity_timeout") {
-        if (!duration(at, value, config.fo_inactivity_timeout, "a duration such as \"30m\"")) return false;
+        if (!duration(member, config.fo_inactivity_timeout, "a duration such as \"30m\"")) return false;
       } else if (name == "platform") {
-        if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 99)
-          return fail(at, "platform must be a whole number from 1 to 99 (the Business Central major version)");
-        config.platform = value.get<int>();
+        if (!platform(member)) return false;
       } else if (name == "policy") {
-        if (!policy(at, value)) return false;
+        if (!policy(member)) return false;
       } else {
-        return fail(at, fmt::format("unknown field '{}'{}; the fields are {}", name, suggestion(name, kFields),
-                                    fmt::join(std::span(kFields).subspan(1), ", ")));
+        return fail(member, fmt::format("unknown field '{}'{}; the fields are {}", name, suggestion(name, kFields),
+                                        fmt::join(std::span(kFields).subspan(1), ", ")));
       }
     }
     return true;
@@ -69,19 +69,33 @@ class Checker {
   ConfigError error;
 
  private:
-  bool fail(const std::string& pointer, std::string message) {
-    const auto it = json_.offsets.find(pointer);
-    error = {config.path, it == json_.offsets.end() ? Position{} : text_.position(it->second), std::move(message)};
+  // At the member's key (its opening quote), or at an element.
+  bool fail(const JsonMember& member, std::string message) {
+    const std::size_t offset = member.element ? member.key_span.offset : member.key_span.offset - 1;
+    error = {config.path, text_.position(offset), std::move(message)};
     return false;
   }
 
+  // A key given twice in one object: the file would say two things.
+  bool no_repeated_keys() {
+    std::set<std::pair<std::size_t, std::string_view>> seen;
+    for (const JsonMember& member : members_)
+      if (!member.element && !seen.emplace(member.container, member.key).second)
+        return fail(member, fmt::format("duplicate key \"{}\"", member.key));
+    return true;
+  }
+
+  // The members or elements of an object or array member's value, in document order.
+  std::vector<const JsonMember*> children(const JsonMember& parent) const {
+    std::vector<const JsonMember*> found;
+    for (const JsonMember& member : members_)
+      if (member.depth == parent.depth + 1 && member.container == parent.value_span.offset) found.push_back(&member);
+    return found;
+  }
+
   // A rule id as the table spells it, or a failure saying why not.
-  const Rule* rule(const std::string& at, const json& value) {
-    if (!value.is_string()) {
-      fail(at, "a rule id must be a string such as \"ST103\"");
-      return nullptr;
-    }
-    auto found = configurable_rule(value.get<std::string>());
+  const Rule* rule(const JsonMember& at, std::string_view id) {
+    auto found = configurable_rule(id);
     if (!found) {
       fail(at, found.error());
       return nullptr;
@@ -89,58 +103,71 @@ class Checker {
     return *found;
   }
 
-  bool disable(const std::string& at, const json& value) {
-    if (!value.is_array()) return fail(at, "disable must be a list of rule ids, e.g. [\"ST102\", \"ST203\"]");
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const Rule* found = rule(fmt::format("{}/{}", at, i), value[i]);
+  bool disable(const JsonMember& member) {
+    if (member.kind != JsonKind::array)
+      return fail(member, "disable must be a list of rule ids, e.g. [\"ST102\", \"ST203\"]");
+    for (const JsonMember* item : children(member)) {
+      if (item->kind != JsonKind::string) return fail(*item, "a rule id must be a string such as \"ST103\"");
+      const Rule* found = rule(*item, item->value);
       if (!found) return false;
       config.disable.emplace_back(found->id);
     }
     return true;
   }
 
-  bool severity(const std::string& at, const json& value) {
-    if (!value.is_object()) return fail(at, "severity must map rule ids to levels, e.g. {\"ST202\": \"error\"}");
-    for (const auto& [id, level] : value.items()) {
-      const std::string member = at + "/" + id;
-      const Rule* found = rule(member, id);
+  bool severity(const JsonMember& member) {
+    if (member.kind != JsonKind::object)
+      return fail(member, "severity must map rule ids to levels, e.g. {\"ST202\": \"error\"}");
+    for (const JsonMember* level : children(member)) {
+      const Rule* found = rule(*level, level->key);
       if (!found) return false;
-      const auto parsed = level.is_string() ? severity_from_string(level.get<std::string>()) : std::nullopt;
-      if (!parsed) return fail(member, fmt::format("the severity of {} must be \"error\", \"warning\" or \"info\"", id));
+      const auto parsed = level->kind == JsonKind::string ? severity_from_string(level->value) : std::nullopt;
+      if (!parsed)
+        return fail(*level, fmt::format("the severity of {} must be \"error\", \"warning\" or \"info\"", level->key));
       config.severity.emplace_back(found->id, *parsed);
     }
     return true;
   }
 
-  bool policy(const std::string& at, const json& value) {
-    if (!value.is_object())
-      return fail(at, "policy must be an object with max_inactivity, min_inactivity and max_reconnect_window");
-    for (const auto& [name, limit] : value.items()) {
-      const std::string member = at + "/" + name;
+  bool platform(const JsonMember& member) {
+    const std::string& token = member.value;  // a number's own text
+    int version = 0;
+    const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), version);
+    if (member.kind != JsonKind::number || ec != std::errc{} || end != token.data() + token.size() || version < 1 ||
+        version > 99)
+      return fail(member, "platform must be a whole number from 1 to 99 (the Business Central major version)");
+    config.platform = version;
+    return true;
+  }
+
+  bool policy(const JsonMember& member) {
+    if (member.kind != JsonKind::object)
+      return fail(member, "policy must be an object with max_inactivity, min_inactivity and max_reconnect_window");
+    for (const JsonMember* limit : children(member)) {
+      const std::string& name = limit->key;
       std::optional<Duration>* target = name == "max_inactivity"         ? &config.policy.max_inactivity
                                         : name == "min_inactivity"       ? &config.policy.min_inactivity
                                         : name == "max_reconnect_window" ? &config.policy.max_reconnect_window
                                                                          : nullptr;
       if (!target)
-        return fail(member, fmt::format("unknown policy field '{}'{}; the fields are {}", name,
+        return fail(*limit, fmt::format("unknown policy field '{}'{}; the fields are {}", name,
                                         suggestion(name, kPolicyFields), fmt::join(kPolicyFields, ", ")));
-      if (!duration(member, limit, *target, "a duration such as \"30m\"")) return false;
+      if (!duration(*limit, *target, "a duration such as \"30m\"")) return false;
     }
     return true;
   }
 
-  bool duration(const std::string& at, const json& value, std::optional<Duration>& out, std::string_view expected) {
-    if (!value.is_string()) return fail(at, fmt::format("{} must be {}", at.substr(at.rfind('/') + 1), expected));
-    auto parsed = parse_duration_argument(value.get<std::string>());
+  bool duration(const JsonMember& member, std::optional<Duration>& out, std::string_view expected) {
+    if (member.kind != JsonKind::string) return fail(member, fmt::format("{} must be {}", member.key, expected));
+    auto parsed = parse_duration_argument(member.value);
     if (!parsed)
-      return fail(at, fmt::format("{} = \"{}\": {}; expected {}", at.substr(at.rfind('/') + 1),
-                                  value.get<std::string>(), parsed.error(), expected));
+      return fail(member, fmt::format("{} = \"{}\": {}; expected {}", member.key, member.value, parsed.error(), expected));
     out = *parsed;
     return true;
   }
 
   SourceText text_;
-  const LocatedJson& json_;
+  const std::vector<JsonMember>& members_;
 };
 
 }  // namespace
@@ -157,12 +184,12 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
 }
 
 std::expected<ConfigFile, ConfigError> parse_config(const std::filesystem::path& path, std::string_view text) {
-  auto parsed = parse_located_json(text);
-  if (!parsed) {
+  const auto members = scan_json_object(text);
+  if (!members) {
     SourceText source{std::string(text)};
-    return std::unexpected(ConfigError{path, source.position(parsed.error().offset), parsed.error().message});
+    return std::unexpected(ConfigError{path, source.position(members.error().offset), members.error().message});
   }
-  Checker checker(path, text, *parsed);
+  Checker checker(path, text, *members);
   if (!checker.run()) return std::unexpected(checker.error);
   return std::move(checker.config);
 }

@@ -131,6 +131,7 @@ class Scanner {
       members_[index] = JsonMember{std::move(key), key_span, value.kind, std::move(value.text), value.span, open, depth};
       skip_whitespace();
       if (peek() == '}') return ++pos_, true;
+      if (peek() == '"') return fail(pos_, "missing ',' before this member");
       if (peek() != ',') return unexpected("',' or '}' after member");
       const std::size_t comma = pos_++;
       skip_whitespace();
@@ -142,14 +143,22 @@ class Scanner {
   // pos_ is at '['.
   bool array(std::size_t depth) {
     if (depth > k_json_max_depth) return fail(pos_, "nesting deeper than 256 levels");
+    const std::size_t open = pos_;
     ++pos_;
     skip_whitespace();
     if (peek() == ']') return ++pos_, true;
-    for (;;) {
+    for (std::size_t n = 0;; ++n) {
+      const std::size_t index = members_.size();
+      members_.emplace_back();
+      const std::size_t begin = pos_;
       Value element;
       if (!scan_value(depth + 1, element)) return false;
+      members_[index] = JsonMember{.key_span = {begin, 0}, .kind = element.kind, .value = std::move(element.text),
+                                   .value_span = element.span, .container = open, .depth = depth,
+                                   .element = true, .index = n};
       skip_whitespace();
       if (peek() == ']') return ++pos_, true;
+      if (peek() != ',' && !at_end() && peek() != '}') return fail(pos_, "missing ',' before this array element");
       if (peek() != ',') return unexpected("',' or ']' after array element");
       const std::size_t comma = pos_++;
       skip_whitespace();

@@ -15,7 +15,7 @@ namespace sessiontool {
 
 enum class JsonKind { object, array, string, number, literal };
 
-// One `"key": value` member of an object, anywhere in the document.
+// One `"key": value` member of an object, or one element of an array, anywhere in the document.
 struct JsonMember {
   std::string key;          // decoded
   Span key_span;            // raw bytes between the key's quotes
@@ -24,8 +24,12 @@ struct JsonMember {
   // string: raw bytes between the quotes; number/true/false/null: the token;
   // object/array: from '{' or '[' to '}' or ']' inclusive.
   Span value_span;
-  std::size_t container = 0;  // offset of the '{' of the object that holds the member
+  std::size_t container = 0;  // offset of the '{' (or '[') that holds the member
   std::size_t depth = 1;      // 1 for members of the root object
+  // An array's element: it has no key (key_span is empty, where the element begins) and is the
+  // index-th of its array.
+  bool element = false;
+  std::size_t index = 0;
 };
 
 struct JsonError {
@@ -36,8 +40,8 @@ struct JsonError {
 // Deeper nesting is refused: the scanner recurses once per level.
 inline constexpr std::size_t k_json_max_depth = 256;
 
-// Scans a whole document whose root must be an object (a UTF-8 BOM is skipped). Members come
-// in document order, each one before the members of its own value.
+// Scans a whole document whose root must be an object (a UTF-8 BOM is skipped). Members and
+// elements come in document order, each one before the members of its own value.
 std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text);
 
 }  // namespace sessiontool

@@ -82,8 +82,8 @@ TEST_SUITE("config file") {
   TEST_CASE("a syntax error names its line and column") {
     const ConfigError e = error_of("{\n  \"platform\": 22\n  \"disable\": []\n}\n");
     CHECK(e.pos.line == 3);
-    CHECK(contains(e.message, "syntax error"));
-    CHECK_FALSE(contains(e.message, "json.exception"));
+    CHECK(e.pos.column == 3);  // the member after the missing comma
+    CHECK(e.message == "missing ',' before this member");
     CHECK(error_of("{\"platform\": 21, \"platform\": 22}").message == "duplicate key \"platform\"");
   }
 

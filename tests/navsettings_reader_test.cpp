@@ -244,7 +244,7 @@ TEST_SUITE("navsettings_reader") {
     const Case cases[] = {
         {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\",\n  }\n}", {3, 27}, "trailing comma before '}'"},
         {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\"\n    \"ServerInstance\":  \"BC230\"\n  }\n}",
-         {4, 5}, "expected ',' or '}' after member"},
+         {4, 5}, "missing ',' before this member"},
         {"{\n  // the web server\n  \"NAVWebSettings\": {}\n}", {2, 3}, "comments are not allowed in JSON"},
         {"{\"S\": {\"K\": 1 /* c */}}", {1, 15}, "comments are not allowed in JSON"},
         {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\n  }\n}", {3, 26},
@@ -274,7 +274,7 @@ TEST_SUITE("navsettings_reader") {
         {"{\"S\": {\"K\": }}", {1, 13}, "expected a value"},
         {"{\"S\" {}}", {1, 6}, "expected ':' after member name"},
         {"{\"S\": {\"L\": [1, 2,]}}", {1, 18}, "trailing comma before ']'"},
-        {"{\"S\": {\"L\": [1 2]}}", {1, 16}, "expected ',' or ']' after array element"},
+        {"{\"S\": {\"L\": [1 2]}}", {1, 16}, "missing ',' before this array element"},
         {"{\"S\": {},}", {1, 9}, "trailing comma before '}'"},
         {"{\"S\": {}, 3}", {1, 11}, "expected a member name in double quotes"},
         {"{\"NAVWebSettings\": {\"Server\": \"x\",", {1, 35},
