@@ -1,9 +1,11 @@
 #include "file_walk.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
 #include "reader.hpp"
 
@@ -140,10 +142,12 @@ void walk_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, 
   if (progress) progress(stack.found(), stack.found());
 }
 
-fs::path::string_type walk_order_key(fs::path::string_type path) {
-  for (auto& c : path)
-    if (c == '/' || c == fs::path::preferred_separator) c = 0;
-  return path;
+bool walk_order_before(const fs::path::string_type& a, const fs::path::string_type& b) {
+  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
+  const auto key = [](fs::path::value_type c) {
+    return static_cast<Unsigned>(c == '/' || c == fs::path::preferred_separator ? fs::path::value_type{0} : c);
+  };
+  return std::ranges::lexicographical_compare(a, b, {}, key, key);
 }
 
 }  // namespace sessiontool

@@ -22,15 +22,15 @@ struct FoundFile {
 
 // Hands every file to `handle` on `jobs` threads, the calling one among them: a path that is a
 // directory is searched as find_config_files does, any other is a file. Files come in no
-// particular order (sort with walk_order_key). `progress(done, found)` is called on the calling
+// particular order (sort with walk_order_before). `progress(done, found)` is called on the calling
 // thread after each file it handles; `found` grows while directories are being listed. An
 // exception from `handle` stops the walk and is rethrown here.
 void walk_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as, unsigned jobs,
                 const std::function<void(FoundFile&&)>& handle,
                 const std::function<void(std::size_t done, std::size_t found)>& progress);
 
-// A key whose byte order is the order find_config_files sorts the files of one directory in
-// (std::filesystem::path's, component by component): the path's text with '\0' for separators.
-std::filesystem::path::string_type walk_order_key(std::filesystem::path::string_type path);
+// The order find_config_files sorts the files of one directory in (std::filesystem::path's,
+// component by component), on the paths' text: separators before any other character.
+bool walk_order_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b);
 
 }  // namespace sessiontool

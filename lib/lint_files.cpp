@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <deque>
-#include <numeric>
-#include <type_traits>
 #include <mutex>
+#include <numeric>
 #include <thread>
+#include <type_traits>
 
 #include "catalog.hpp"
 #include "file_walk.hpp"
@@ -101,28 +101,21 @@ Checked check_file(FoundFile&& file, const LintOptions& options, const CheckPlan
   return checked;
 }
 
-// Path texts compared a character at a time through `map`, as unsigned values (as
-// std::basic_string compares), without building a key for either.
-template <typename Map>
-bool text_before(const fs::path::string_type& a, const fs::path::string_type& b, Map map) {
-  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
-  const auto key = [&](fs::path::value_type c) { return static_cast<Unsigned>(map(c)); };
-  return std::ranges::lexicographical_compare(a, b, {}, key, key);
-}
-
-// The order load_inputs reads files in: by the path they were given as, then walk_order_key.
+// The order load_inputs reads files in: by the path they were given as, then as
+// find_config_files sorts them.
 bool walk_before(const Checked& a, const Checked& b) {
   if (a.input != b.input) return a.input < b.input;
-  return text_before(a.path, b.path, [](fs::path::value_type c) {
-    return c == '/' || c == fs::path::preferred_separator ? fs::path::value_type{0} : c;
-  });
+  return walk_order_before(a.path, b.path);
 }
 
-// The order findings come out in: diagnostic_before's, by the path's generic text.
+// The order findings come out in: diagnostic_before's, by the path's generic text (compared a
+// character at a time as unsigned values, as std::string compares, without converting either).
 bool output_before(const fs::path::string_type& a, const fs::path::string_type& b) {
-  return text_before(a, b, [](fs::path::value_type c) {
-    return c == fs::path::preferred_separator ? fs::path::value_type{'/'} : c;
-  });
+  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
+  const auto key = [](fs::path::value_type c) {
+    return static_cast<Unsigned>(c == fs::path::preferred_separator ? fs::path::value_type{'/'} : c);
+  };
+  return std::ranges::lexicographical_compare(a, b, {}, key, key);
 }
 
 // A deployment to resolve and check, once, when the first of its files comes up in output order.

@@ -134,7 +134,7 @@ TEST_SUITE("lint files") {
       const std::scoped_lock lock(mutex);
       walked.push_back(file.path);
     }, {});
-    std::ranges::sort(walked, {}, [](const fs::path& p) { return walk_order_key(p.native()); });
+    std::ranges::sort(walked, [](const fs::path& a, const fs::path& b) { return walk_order_before(a.native(), b.native()); });
     CHECK(walked == find_config_files(box.root()));
   }
 
