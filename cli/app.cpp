@@ -2,6 +2,8 @@
 
 #include <exception>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -44,8 +46,12 @@ int run(int argc, char** argv) {
   try {
     const std::unique_ptr<CLI::App> built = build_app(exit_code);
     CLI::App& app = *built;
+    // CLI11 takes text as it comes: UTF-8 on every system from here on.
+    const std::vector<std::string> arguments = platform::utf8_arguments(argc, argv);
+    std::vector<const char*> pointers;
+    for (const std::string& argument : arguments) pointers.push_back(argument.c_str());
     try {
-      app.parse(argc, argv);
+      app.parse(static_cast<int>(pointers.size()), pointers.data());
     } catch (const CLI::CallForHelp&) {
       fmt::print("{}", app.help());
       return kExitOk;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "lint_formatters.hpp"
+#include "path_text.hpp"
 
 namespace sessiontool::cli {
 
@@ -8,8 +9,8 @@ std::string ci_path(const std::filesystem::path& path, const std::filesystem::pa
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
   const std::filesystem::path relative = absolute.lexically_relative(std::filesystem::absolute(base, ec));
-  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
-  return absolute.generic_string();
+  if (!relative.empty() && *relative.begin() != "..") return generic_utf8_text(relative);
+  return generic_utf8_text(absolute);
 }
 
 std::string escape_command(std::string_view text, std::string_view percent, std::string_view property_chars) {

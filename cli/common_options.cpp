@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "path_text.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {
@@ -43,7 +44,7 @@ const ConfigFile& config_file(const CommonOptions& options) {
   if (options.loaded_config) return *options.loaded_config;
   std::optional<std::filesystem::path> path;
   if (!options.config.empty()) {
-    path = options.config;
+    path = path_from_utf8(options.config);
   } else if (auto found = find_config_file(std::filesystem::current_path())) {
     path = std::filesystem::proximate(*found);  // shorter in messages
   }
@@ -51,8 +52,8 @@ const ConfigFile& config_file(const CommonOptions& options) {
   auto loaded = load_config(*path);
   if (!loaded) {
     const ConfigError& e = loaded.error();
-    throw UsageError(e.pos.line ? fmt::format("{}:{}:{}: {}", e.path.string(), e.pos.line, e.pos.column, e.message)
-                                : fmt::format("{}: {}", e.path.string(), e.message));
+    throw UsageError(e.pos.line ? fmt::format("{}:{}:{}: {}", utf8_text(e.path), e.pos.line, e.pos.column, e.message)
+                                : fmt::format("{}: {}", utf8_text(e.path), e.message));
   }
   return options.loaded_config.emplace(std::move(*loaded));
 }
@@ -71,7 +72,7 @@ ResolveOptions resolve_options(const CommonOptions& options) {
 std::string fo_inactivity_source(const CommonOptions& options) {
   if (!options.fo_inactivity_timeout.empty()) return "--fo-inactivity-timeout";
   const ConfigFile& config = config_file(options);
-  if (config.fo_inactivity_timeout) return fmt::format("fo_inactivity_timeout in {}", config.path.string());
+  if (config.fo_inactivity_timeout) return fmt::format("fo_inactivity_timeout in {}", utf8_text(config.path));
   return {};
 }
 
@@ -93,7 +94,9 @@ std::optional<Duration> lb_idle_timeout(const CommonOptions& options) {
 
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {
   if (options.paths.empty()) return {"."};
-  return {options.paths.begin(), options.paths.end()};
+  std::vector<std::filesystem::path> paths;
+  for (const std::string& text : options.paths) paths.push_back(path_from_utf8(text));
+  return paths;
 }
 
 Style style_for(const CommonOptions& options, std::FILE* stream) {

@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "lint_files.hpp"
 #include "lint_formatters.hpp"
+#include "path_text.hpp"
 #include "platform.hpp"
 #include "progress_line.hpp"
 #include "usage_error.hpp"
@@ -54,7 +55,7 @@ LintOptions lint_options(const LintCommandOptions& options) {
 // workflow (a step may `cd` into a subfolder), else the working directory.
 std::filesystem::path ci_base() {
   const std::string workspace = platform::env("GITHUB_WORKSPACE");
-  if (platform::env("GITHUB_ACTIONS") == "true" && !workspace.empty()) return workspace;
+  if (platform::env("GITHUB_ACTIONS") == "true" && !workspace.empty()) return path_from_utf8(workspace);
   return std::filesystem::current_path();
 }
 

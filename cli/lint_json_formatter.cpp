@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "lint_formatters.hpp"
+#include "path_text.hpp"
 
 namespace sessiontool::cli {
 namespace {
@@ -36,7 +37,7 @@ class JsonWriter final : public LintWriter {
                            "      \"setting\": {},\n"
                            "      \"message\": {}\n"
                            "    }}",
-                           json_text(d.rule), json_text(to_string(d.severity)), json_text(d.path.generic_string()),
+                           json_text(d.rule), json_text(to_string(d.severity)), json_text(generic_utf8_text(d.path)),
                            number(d.start.line), number(d.start.column), number(d.end.line), number(d.end.column),
                            d.setting.empty() ? std::string("null") : json_text(d.setting), json_text(d.message)));
   }

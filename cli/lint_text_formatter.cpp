@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "lint_formatters.hpp"
+#include "path_text.hpp"
 
 namespace sessiontool::cli {
 namespace {
@@ -28,7 +29,7 @@ class TextWriter final : public LintWriter {
     previous_ = d.path;
     any_ = true;
     ++counts_[static_cast<int>(d.severity)];
-    std::string where = d.path.string();
+    std::string where = utf8_text(d.path);
     if (d.has_position()) where += fmt::format(":{}:{}", d.start.line, d.start.column);
     out_.write(fmt::format("{}: {} {} {}\n", style_.bold(where), severity_word(d.severity, style_), d.message,
                            style_.dim(fmt::format("[{}]", d.rule))));

@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "path_text.hpp"
+
 namespace sessiontool::cli {
 
 std::string format_read_error(const ReadError& error, const Style& style) {
-  std::string where = error.path.string();
+  std::string where = utf8_text(error.path);
   if (error.pos.line > 0) where += fmt::format(":{}:{}", error.pos.line, error.pos.column);
   return fmt::format("{}: {} {}", style.bold(where), style.red("error:"), error.message);
 }

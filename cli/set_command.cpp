@@ -15,6 +15,7 @@
 #include "common_options.hpp"
 #include "editor.hpp"
 #include "exit_codes.hpp"
+#include "path_text.hpp"
 #include "progress_line.hpp"
 #include "read_errors.hpp"
 #include "reader.hpp"
@@ -60,7 +61,7 @@ std::string describe(const Document& doc, const Change& change) {
 
 // What a changed file says once written (or, with --dry-run/--check, would say).
 void report(const Target& target, std::FILE* stream, std::string_view verb) {
-  const std::string path = target.doc.path.string();
+  const std::string path = utf8_text(target.doc.path);
   const bool modified = target.result.modified();
   std::vector<std::string> parts;
   for (const Change& change : target.result.changes) parts.push_back(describe(target.doc, change));
@@ -74,14 +75,14 @@ void warn_duplicates(const Target& target) {
     if (change.occurrences < 2 || change.kind != ChangeKind::changed) continue;
     warn(fmt::format("{}:{}:{}: {} is set {} times; changed the last one, which is the one in effect "
                      "(remove the others: they no longer match)",
-                     target.doc.path.string(), change.where.line, change.where.column, change.key,
+                     utf8_text(target.doc.path), change.where.line, change.where.column, change.key,
                      change.occurrences));
   }
   for (const Change& change : target.result.changes)
     if (change.kind == ChangeKind::removed && change.key == keys::kFoLegacyTimeout)
       fmt::print(stderr, "sessiontool: note: {}: without {} the F&O system parameter \"Session inactivity timeout\" "
                          "takes effect again\n",
-                 target.doc.path.string(), change.key);
+                 utf8_text(target.doc.path), change.key);
 }
 
 // Removing the last F&O key from a web.config, say, would leave a file that sessiontool (and
@@ -96,7 +97,7 @@ void warn_if_unrecognised(const Target& target) {
   if (kind_of(target.result.bytes) == target.doc.kind) return;
   warn(fmt::format("{}: after this change the file is no longer recognised as {} file by its content; "
                    "later commands need --as {} for it",
-                   target.doc.path.string(), kind_phrase(target.doc.kind), to_string(target.doc.kind)));
+                   utf8_text(target.doc.path), kind_phrase(target.doc.kind), to_string(target.doc.kind)));
 }
 
 // Splices every target in memory; any file that cannot take its edits stops the command
@@ -111,7 +112,7 @@ int edit_all(std::vector<Target>& targets) {
       continue;
     }
     const bool internal = result.error().kind == EditErrorKind::internal;
-    fmt::print(stderr, "sessiontool: {}: {}: {}\n", internal ? "internal error" : "error", target.doc.path.string(),
+    fmt::print(stderr, "sessiontool: {}: {}: {}\n", internal ? "internal error" : "error", utf8_text(target.doc.path),
                result.error().message);
     code = std::max(code, internal ? kExitInternal : kExitBadInput);
   }
@@ -123,7 +124,7 @@ int edit_all(std::vector<Target>& targets) {
 int preview(const std::vector<Target>& targets, bool check) {
   bool any = false;
   for (const Target& target : targets) {
-    const std::string path = target.doc.path.string();
+    const std::string path = utf8_text(target.doc.path);
     fmt::print("{}", unified_diff(target.doc.source.bytes(), target.result.bytes, path, path));
     any = any || target.result.modified();
   }
@@ -146,7 +147,7 @@ int write_all(const std::vector<Target>& targets, bool backup) {
     auto prepared = PendingWrite::prepare(
         target.doc.path, target.result.bytes, {.backup = backup, .expected_old = target.doc.source.bytes()});
     if (!prepared) {
-      fmt::print(stderr, "sessiontool: error: {}: {}\nsessiontool: nothing was written\n", target.doc.path.string(),
+      fmt::print(stderr, "sessiontool: error: {}: {}\nsessiontool: nothing was written\n", utf8_text(target.doc.path),
                  prepared.error());
       return kExitBadInput;
     }
@@ -156,13 +157,13 @@ int write_all(const std::vector<Target>& targets, bool backup) {
   std::vector<std::string> done;
   for (auto& [target, write] : pending) {
     if (auto committed = write.commit(); !committed) {
-      fmt::print(stderr, "sessiontool: error: {}: {}\n", target->doc.path.string(), committed.error());
+      fmt::print(stderr, "sessiontool: error: {}: {}\n", utf8_text(target->doc.path), committed.error());
       fmt::print(stderr, "sessiontool: {}\n",
                  done.empty() ? std::string("nothing was written")
                               : fmt::format("already updated: {}", fmt::join(done, ", ")));
       return kExitBadInput;
     }
-    done.push_back(target->doc.path.string());
+    done.push_back(utf8_text(target->doc.path));
   }
   for (const Target& target : targets) report(target, stdout, "updated");
   return kExitOk;

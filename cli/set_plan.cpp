@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "edit_distance.hpp"
+#include "path_text.hpp"
 #include "platform.hpp"
 #include "reader.hpp"
 #include "usage_error.hpp"
@@ -128,7 +129,7 @@ SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const 
     else if (eq == 0)
       throw UsageError(fmt::format("'{}': expected KEY=VALUE, e.g. SessionTimeout=45m", argument));
     else
-      request.paths.emplace_back(argument);
+      request.paths.push_back(path_from_utf8(argument));
   }
   for (const std::string& key : unset) add(key, std::nullopt);
   return request;
@@ -214,7 +215,7 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
         std::vector<std::string> owners;
         for (const KeyPlan& plan : keys) owners.push_back(fmt::format("{} is {}", plan.key, kinds_of(plan)));
         throw UsageError(fmt::format("{} is {} configuration file, and none of the settings given belongs in it: {}",
-                                     path.string(), kind_phrase(result.document->kind), fmt::join(owners, "; ")));
+                                     utf8_text(path), kind_phrase(result.document->kind), fmt::join(owners, "; ")));
       } else {
         take(std::move(*result.document));
       }
@@ -239,7 +240,7 @@ void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vec
   for (const KeyPlan& plan : keys) {
     if (std::ranges::any_of(documents, [&](const Document& doc) { return key_belongs(plan, doc.kind); })) continue;
     std::vector<std::string> names;
-    for (const fs::path& path : paths) names.push_back(path.string());
+    for (const fs::path& path : paths) names.push_back(utf8_text(path));
     throw UsageError(fmt::format("{} is {}, and there is no such file in {}", plan.key, kinds_of(plan),
                                  fmt::join(names, ", ")));
   }

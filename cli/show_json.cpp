@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "path_text.hpp"
+
 namespace sessiontool::cli {
 namespace {
 
@@ -25,7 +27,7 @@ ordered_json setting_json(const Setting& s) {
   }
   j["origin"] = to_string(s.origin);
   if (s.origin == Origin::file) {
-    j["path"] = s.document->path.string();
+    j["path"] = utf8_text(s.document->path);
     j["line"] = s.entry->value_pos.line;
     j["column"] = s.entry->value_pos.column;
   }
@@ -40,7 +42,7 @@ ordered_json deployment_json(const Deployment& d) {
   j["product"] = to_string(d.product);
   j["name"] = d.name;
   j["files"] = ordered_json::array();
-  for (const Document* doc : d.files()) j["files"].push_back({{"kind", to_string(doc->kind)}, {"path", doc->path.string()}});
+  for (const Document* doc : d.files()) j["files"].push_back({{"kind", to_string(doc->kind)}, {"path", utf8_text(doc->path)}});
   j["settings"] = ordered_json::object();
   for (const Setting& s : d.settings)
     if (!(s.value.empty() && s.origin == Origin::default_value)) j["settings"][std::string(s.info->key)] = setting_json(s);
@@ -58,7 +60,7 @@ ordered_json deployment_json(const Deployment& d) {
   if (d.web_unmatched) j["pairing"] = {{"web_unmatched", true}};
   if (!d.ambiguous_servers.empty()) {
     ordered_json candidates = ordered_json::array();
-    for (const Document* doc : d.ambiguous_servers) candidates.push_back(doc->path.string());
+    for (const Document* doc : d.ambiguous_servers) candidates.push_back(utf8_text(doc->path));
     j["pairing"] = {{"ambiguous_servers", candidates}};
   }
   return j;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "path_text.hpp"
 #include "timeline.hpp"
 
 namespace sessiontool::cli {
@@ -119,7 +120,7 @@ std::string value_with_human(const Setting& setting) {
 std::string origin_text(const Setting& setting) {
   switch (setting.origin) {
     case Origin::file:
-      return fmt::format("{}:{}:{}", setting.document->path.string(), setting.entry->value_pos.line,
+      return fmt::format("{}:{}:{}", utf8_text(setting.document->path), setting.entry->value_pos.line,
                          setting.entry->value_pos.column);
     case Origin::system_parameter: return "system parameter (--fo-inactivity-timeout)";
     case Origin::assumed: return "assumed (--assume)";
@@ -134,11 +135,11 @@ std::string render_show_text(const std::vector<Deployment>& deployments, const S
   for (const Deployment& d : deployments) {
     if (!out.empty()) out += "\n";
     out += fmt::format("{} {}\n", style.bold(d.name), style.dim("(" + product_title(d.product) + ")"));
-    for (const Document* doc : d.files()) out += fmt::format("  {:<7}{}\n", to_string(doc->kind), doc->path.string());
+    for (const Document* doc : d.files()) out += fmt::format("  {:<7}{}\n", to_string(doc->kind), utf8_text(doc->path));
     if (d.web_unmatched) out += style.yellow("  no server instance matches this web instance: server defaults assumed\n");
     if (!d.ambiguous_servers.empty()) {
       out += style.yellow("  several server instances match equally: server defaults assumed\n");
-      for (const Document* doc : d.ambiguous_servers) out += fmt::format("    {}\n", doc->path.string());
+      for (const Document* doc : d.ambiguous_servers) out += fmt::format("    {}\n", utf8_text(doc->path));
     }
     out += "\n";
     render_settings(out, d, options.all, style);

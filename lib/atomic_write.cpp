@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "path_text.hpp"
 #include "platform.hpp"
 
 namespace sessiontool {
@@ -26,8 +27,9 @@ std::optional<std::string> injected_failure(detail::WriteStep step) {
 // for a configuration file if a crash leaves it behind.
 fs::path temp_name(const fs::path& target) {
   static std::mt19937 random{std::random_device{}()};
-  return target.parent_path() /
-         fmt::format(".{}.sessiontool-{:08x}.tmp", target.filename().string(), static_cast<unsigned>(random()));
+  const std::string name =
+      fmt::format(".{}.sessiontool-{:08x}.tmp", utf8_text(target.filename()), static_cast<unsigned>(random()));
+  return target.parent_path() / path_from_utf8(name);
 }
 
 // A new file beside `target` with `bytes`, under a fresh temporary name.
@@ -50,7 +52,7 @@ std::expected<fs::path, std::string> write_temp(const fs::path& target, std::str
     if (!fs::exists(temp, ec)) break;
   }
   return std::unexpected(fmt::format("cannot create a temporary file in {}: {}",
-                                     target.parent_path().empty() ? "." : target.parent_path().string(), error));
+                                     target.parent_path().empty() ? "." : utf8_text(target.parent_path()), error));
 }
 
 // Opening for update writes nothing, but fails as a write would: a read-only file (or, on
@@ -130,9 +132,9 @@ std::expected<void, std::string> PendingWrite::commit() {
     return std::unexpected("the file changed while sessiontool was working; run the command again");
   if (!backup_temp_.empty()) {
     if (auto failure = injected_failure(detail::WriteStep::rename_backup))
-      return std::unexpected(fmt::format("cannot write the backup {}: {}", backup_path().string(), *failure));
+      return std::unexpected(fmt::format("cannot write the backup {}: {}", utf8_text(backup_path()), *failure));
     if (auto moved = platform::replace_file(backup_temp_, backup_path()); !moved)
-      return std::unexpected(fmt::format("cannot write the backup {}: {}", backup_path().string(), moved.error()));
+      return std::unexpected(fmt::format("cannot write the backup {}: {}", utf8_text(backup_path()), moved.error()));
     backup_temp_.clear();
   }
   if (auto failure = injected_failure(detail::WriteStep::rename_target))

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "catalog.hpp"
+#include "path_text.hpp"
 #include "rule_checks.hpp"
 #include "value_checks.hpp"
 
@@ -33,7 +34,7 @@ std::string shown(const Setting& setting) {
 std::string origin_of(const Setting& setting, const Setting& pointed_at) {
   if (!setting.entry || !setting.document) return to_string(setting.origin);
   if (setting.document == pointed_at.document) return fmt::format("line {}", setting.entry->value_pos.line);
-  return fmt::format("{}:{}", setting.document->path.generic_string(), setting.entry->value_pos.line);
+  return fmt::format("{}:{}", generic_utf8_text(setting.document->path), setting.entry->value_pos.line);
 }
 
 // At the setting's value when a file gives it; else at the file that would hold it (or the
@@ -136,8 +137,8 @@ void pairing(const LintInput& input, std::vector<Diagnostic>& out) {
     for (const Document* server : d.ambiguous_servers) {
       if (!candidates.empty()) candidates += ", ";
       const Entry* name = server->find_last(keys::kServerInstance);
-      candidates += name ? fmt::format("{}:{}", server->path.generic_string(), name->value_pos.line)
-                         : server->path.generic_string();
+      candidates += name ? fmt::format("{}:{}", generic_utf8_text(server->path), name->value_pos.line)
+                         : generic_utf8_text(server->path);
     }
     out.push_back(at_setting(
         "ST106", Severity::warning, d, instance,

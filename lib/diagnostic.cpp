@@ -4,6 +4,8 @@
 #include <numeric>
 #include <tuple>
 
+#include "path_text.hpp"
+
 namespace sessiontool {
 
 Diagnostic at_value(std::string_view rule, Severity severity, const Document& doc, const Entry& entry,
@@ -29,8 +31,8 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
 }
 
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
-  const std::string pa = a.path.generic_string();
-  const std::string pb = b.path.generic_string();
+  const std::string pa = generic_utf8_text(a.path);
+  const std::string pb = generic_utf8_text(b.path);
   return std::tie(pa, a.start.line, a.start.column, a.rule, a.message) <
          std::tie(pb, b.start.line, b.start.column, b.rule, b.message);
 }
@@ -38,7 +40,7 @@ bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> paths;
   paths.reserve(diagnostics.size());
-  for (const Diagnostic& d : diagnostics) paths.push_back(d.path.generic_string());
+  for (const Diagnostic& d : diagnostics) paths.push_back(generic_utf8_text(d.path));
   std::vector<std::size_t> order(diagnostics.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::ranges::sort(order, [&](std::size_t i, std::size_t j) {

@@ -14,6 +14,8 @@
 #endif
 #include <io.h>
 #include <windows.h>
+
+#include <shellapi.h>  // CommandLineToArgvW; needs windows.h first
 #else
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,12 +32,40 @@ bool is_terminal(std::FILE* stream) {
 #endif
 }
 
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
+#ifdef _WIN32
+
+static std::string utf8_from_wide(std::wstring_view wide) {
+  if (wide.empty()) return {};
+  const int size = WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), nullptr, 0,
+                                       nullptr, nullptr);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), text.data(), size, nullptr, nullptr);
+  return text;
 }
 
-#ifdef _WIN32
+std::wstring wide_from_utf8(std::string_view text) {
+  if (text.empty()) return {};
+  const int size = MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
+  std::wstring wide(static_cast<std::size_t>(size), L'\0');
+  MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(), size);
+  return wide;
+}
+
+std::string env(const char* name) {
+  const wchar_t* value = _wgetenv(wide_from_utf8(name).c_str());
+  return value ? utf8_from_wide(value) : "";
+}
+
+std::vector<std::string> utf8_arguments(int argc, char** argv) {
+  int count = 0;
+  wchar_t** wide = CommandLineToArgvW(GetCommandLineW(), &count);
+  if (!wide) return {argv, argv + argc};
+  std::vector<std::string> arguments;
+  for (int i = 0; i < count; ++i) arguments.push_back(utf8_from_wide(wide[i]));
+  LocalFree(wide);
+  return arguments;
+}
+
 void prepare_console() {
   static const UINT original_code_page = GetConsoleOutputCP();
   if (original_code_page != 0 && original_code_page != CP_UTF8 && SetConsoleOutputCP(CP_UTF8))
@@ -48,7 +78,16 @@ void prepare_console() {
   }
 }
 #else
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, argv + argc}; }
+
 void prepare_console() {}
+
 #endif
 
 std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::filesystem::path& path) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sessiontool::platform {
 
@@ -26,10 +27,19 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
 // Whether the stream is an interactive terminal (colour, progress lines).
 bool is_terminal(std::FILE* stream);
 
-// An environment variable, or empty when unset.
+// An environment variable, or empty when unset. UTF-8 on Windows too (read as UTF-16).
 std::string env(const char* name);
 
-// On Windows, makes the console show what sessiontool prints: UTF-8 (the timelines'
+// The command line as UTF-8, argv[0] first. Windows hands `argv` over in the ANSI code page,
+// which cannot hold every folder's name: there the arguments are read as UTF-16 instead.
+std::vector<std::string> utf8_arguments(int argc, char** argv);
+
+#ifdef _WIN32
+// UTF-8 text as Windows' UTF-16, for the wide functions (_wsystem in the tests).
+std::wstring wide_from_utf8(std::string_view text);
+#endif
+
+// On Windows, makes the console show what sessiontool prints: UTF-8 (paths, the timelines'
 // box-drawing characters) and ANSI colour sequences (Windows 10 and later); the console's code
 // page is restored at exit. Elsewhere it does nothing. Call once, before any output.
 void prepare_console();

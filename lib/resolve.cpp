@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pairing.hpp"
+#include "path_text.hpp"
 
 namespace sessiontool {
 namespace {
@@ -97,7 +98,7 @@ Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options)
 
 Deployment resolve_aos(const Document& aos, const ResolveOptions& options) {
   Deployment d{.product = Product::finance_operations, .aos = &aos};
-  d.name = std::filesystem::absolute(aos.path).lexically_normal().parent_path().filename().string();
+  d.name = utf8_text(std::filesystem::absolute(aos.path).lexically_normal().parent_path().filename());
   for (const SettingInfo& info : catalog()) {
     if (info.kind != FileKind::aos) continue;
     Setting setting = setting_from(info, info.system_parameter ? nullptr : &aos);

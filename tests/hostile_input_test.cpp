@@ -242,11 +242,20 @@ TEST_SUITE("hostile input") {
     for (const char* file : {"web/navsettings.json", "CustomSettings.config"}) {
       CAPTURE(file);
       const std::string before = test::read_bytes(box.root() / file);
+#ifdef _WIN32
+      // Windows hands arguments over as UTF-16 (platform::utf8_arguments): a typed é arrives as
+      // UTF-8 and is written so. Only POSIX passes bytes that are not UTF-8 (a Latin-1 shell).
+      const RunResult result = box.run({"set", "ServerInstance=B\xC3\xA9" "C", file});
+      CAPTURE(result.err);
+      CHECK(result.code == 0);
+      CHECK(test::read_bytes(box.root() / file).find("B\xC3\xA9" "C") != std::string::npos);
+#else
       const RunResult result = box.run({"set", "ServerInstance=B\xE9" "C", file});  // Windows-1252 é
       CAPTURE(result.err);
       CHECK(result.code == 4);
       CHECK(result.err.find("ServerInstance: the value is not valid UTF-8 text") != std::string::npos);
       CHECK(test::read_bytes(box.root() / file) == before);
+#endif
     }
   }
 

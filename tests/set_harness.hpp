@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include "path_text.hpp"
 #include "platform.hpp"
 
 namespace sessiontool::test {
@@ -57,33 +58,37 @@ class SetSandbox {
 
   const fs::path& root() const { return root_; }
 
-  // Copies testdata/set/<name> (a file or a folder) into the sandbox; returns the copy. Every
-  // copied file gets an old modification time, so that any rewrite shows in its mtime.
+  // Copies testdata/set/<name> (a file or a folder) into the sandbox, as `as` (UTF-8) when
+  // given; returns the copy. Every copied file gets an old modification time, so that any
+  // rewrite shows in its mtime.
   fs::path copy(const std::string& name, const std::string& as = "") const {
-    const fs::path from = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "set" / name;
-    const fs::path to = root_ / (as.empty() ? name : as);
+    const fs::path from = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "set" / path_from_utf8(name);
+    const fs::path to = root_ / path_from_utf8(as.empty() ? name : as);
     fs::create_directories(to.parent_path());
     fs::copy(from, to, fs::copy_options::recursive);
     age(to);
     return to;
   }
 
-  // Runs sessiontool with `args` in the sandbox directory.
+  // Runs sessiontool with `args` (UTF-8) in the sandbox directory.
   RunResult run(const std::vector<std::string>& args) const {
     const fs::path out = root_ / ".stdout";
     const fs::path err = root_ / ".stderr";
 #ifdef _WIN32
-    std::string command = "cd /d " + quote(root_.string()) + " && " + quote(SESSIONTOOL_BINARY);
+    std::string command = "cd /d " + quote(utf8_text(root_)) + " && " + quote(SESSIONTOOL_BINARY);
 #else
     // Under timeout(1): a hang fails the test (exit 124) instead of stalling the suite.
-    std::string command = "cd " + quote(root_.string()) + " && timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
+    std::string command = "cd " + quote(utf8_text(root_)) + " && timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
 #endif
     for (const std::string& arg : args) command += " " + quote(arg);
-    command += " >" + quote(out.string()) + " 2>" + quote(err.string());
+    command += " >" + quote(utf8_text(out)) + " 2>" + quote(utf8_text(err));
 #ifdef _WIN32
     command = "\"" + command + "\"";  // cmd /c strips one pair of quotes
-#endif
+    // std::system would pass the command through the ANSI code page.
+    const int status = _wsystem(platform::wide_from_utf8(command).c_str());
+#else
     const int status = std::system(command.c_str());
+#endif
     RunResult result;
 #ifdef _WIN32
     result.code = status;

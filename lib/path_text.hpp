@@ -1,0 +1,29 @@
+#pragma once
+// Paths to and from text, always as UTF-8. Windows' narrow path conversions (path(std::string),
+// path.string()) go through the ANSI code page, which cannot hold a folder named Zürich-東京;
+// the char8_t forms are UTF-8 everywhere, and on POSIX the path's own bytes, unchanged.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace sessiontool {
+
+inline std::string utf8_text(const std::filesystem::path& path) {
+  const std::u8string text = path.u8string();
+  return {reinterpret_cast<const char*>(text.data()), text.size()};
+}
+
+// With '/' as separator on every system (the machine formats).
+inline std::string generic_utf8_text(const std::filesystem::path& path) {
+  const std::u8string text = path.generic_u8string();
+  return {reinterpret_cast<const char*>(text.data()), text.size()};
+}
+
+// A path named by UTF-8 text: the command line (UTF-8 on Windows too, platform.hpp), the
+// environment, configuration files.
+inline std::filesystem::path path_from_utf8(std::string_view text) {
+  return std::u8string_view(reinterpret_cast<const char8_t*>(text.data()), text.size());
+}
+
+}  // namespace sessiontool
