@@ -18,9 +18,10 @@ std::string json_text(std::string_view text) {
 // document, so a fleet's report is never built as one tree.
 class JsonWriter final : public LintWriter {
  public:
-  explicit JsonWriter(Output& out) : out_(out) { out_.write("{\n  \"diagnostics\": ["); }
+  explicit JsonWriter(Output& out) : out_(out) {}
 
   void finding(const Diagnostic& d) override {
+    begin();
     ++counts_[static_cast<int>(d.severity)];
     // No position (an unreadable file): null rather than a made-up line.
     const auto number = [&](std::uint32_t n) { return d.has_position() ? fmt::to_string(n) : std::string("null"); };
@@ -43,6 +44,7 @@ class JsonWriter final : public LintWriter {
   }
 
   void finish(const LintTotals& totals) override {
+    begin();
     out_.write(any_ ? "\n  ],\n" : "],\n");
     out_.write(fmt::format("  \"summary\": {{\n"
                            "    \"errors\": {},\n"
@@ -56,7 +58,15 @@ class JsonWriter final : public LintWriter {
   }
 
  private:
+  // The document opens with the first thing lint reports: a run that fails first leaves no
+  // half a document.
+  void begin() {
+    if (!begun_) out_.write("{\n  \"diagnostics\": [");
+    begun_ = true;
+  }
+
   Output& out_;
+  bool begun_ = false;
   bool any_ = false;
   std::size_t counts_[3] = {};
 };

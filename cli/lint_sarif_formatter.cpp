@@ -80,22 +80,10 @@ namespace {
 
 class SarifWriter final : public LintWriter {
  public:
-  SarifWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {
-    ordered_json descriptors = ordered_json::array();
-    for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
-    const ordered_json driver = {{"name", "sessiontool"},
-                                 {"version", SESSIONTOOL_VERSION},
-                                 {"semanticVersion", SESSIONTOOL_VERSION},
-                                 {"rules", descriptors}};
-    // The log around the results, then the results a finding at a time: a fleet's findings are
-    // never built as one tree.
-    out_.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-               "  \"runs\": [\n    {\n      \"tool\": ");
-    out_.write(nested({{"driver", driver}}, 3));
-    out_.write(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
-  }
+  SarifWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {}
 
   void finding(const Diagnostic& d) override {
+    begin();
     ordered_json location = {{"artifactLocation", {{"uri", uri_reference(ci_path(d.path, base_))}}}};
     if (d.has_position())
       location["region"] = {{"startLine", d.start.line},
@@ -113,11 +101,34 @@ class SarifWriter final : public LintWriter {
     out_.write(nested(result, 4));
   }
 
-  void finish(const LintTotals&) override { out_.write(any_ ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n"); }
+  void finish(const LintTotals&) override {
+    begin();
+    out_.write(any_ ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
+  }
 
  private:
+  // The log opens with the first thing lint reports: a run that fails first leaves no half a
+  // log.
+  void begin() {
+    if (begun_) return;
+    begun_ = true;
+    ordered_json descriptors = ordered_json::array();
+    for (const Rule& rule : rules()) descriptors.push_back(rule_descriptor(rule));
+    const ordered_json driver = {{"name", "sessiontool"},
+                                 {"version", SESSIONTOOL_VERSION},
+                                 {"semanticVersion", SESSIONTOOL_VERSION},
+                                 {"rules", descriptors}};
+    // The log around the results, then the results a finding at a time: a fleet's findings are
+    // never built as one tree.
+    out_.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+               "  \"runs\": [\n    {\n      \"tool\": ");
+    out_.write(nested({{"driver", driver}}, 3));
+    out_.write(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+  }
+
   std::filesystem::path base_;
   Output& out_;
+  bool begun_ = false;
   bool any_ = false;
 };
 
