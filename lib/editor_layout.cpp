@@ -205,7 +205,16 @@ Splice after_anchor(const Document& doc, const Entry& anchor, const std::string&
     const std::size_t at = is_xml_trivia(std::string_view(text).substr(end, line_end - end)) ? line_end : end;
     return {{at, 0}, brk + std::string(prefix) + entry};
   }
-  if (is_blank(prefix)) return {{end, 0}, "," + brk + std::string(prefix) + entry};
+  if (is_blank(prefix)) {
+    // The anchor's own comma closes its line (blanks may follow): the new member goes on a line
+    // after it with a comma of its own, and the anchor's line stays as it was.
+    const std::size_t comma = std::min(text.find_first_not_of(kBlanks, end), text.size());
+    const std::size_t line_end = src.line_end(end);
+    if (comma < line_end && text[comma] == ',' && line_end < text.size() &&
+        is_blank(std::string_view(text).substr(comma + 1, line_end - comma - 1)))
+      return {{line_end, 0}, brk + std::string(prefix) + entry + ","};
+    return {{end, 0}, "," + brk + std::string(prefix) + entry};
+  }
   if (trim(prefix) == ",") return {{end, 0}, brk + std::string(prefix) + entry};  // comma-first style
   const bool after_comma = blanks > 0 && text[blanks - 1] == ',';
   return {{end, 0}, "," + (after_comma ? same_line_gap : std::string(" ")) + entry};

@@ -139,6 +139,16 @@ TEST_SUITE("editor json") {
     CHECK(edited(out, {unset("SessionTimeout")}) == text);
   }
 
+  TEST_CASE("blanks after the last member's comma stay on its line, and unset gives back the original") {
+    // Found by fuzz_editor: the new member went before the comma, taking the blanks to its own
+    // line, which unset then removed with it.
+    const std::string text = "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"x\",  \n    \"Nested\": []\n  }\n}\n";
+    const std::string out = edited(text, {set("SessionTimeout", "00:30:00")});
+    CHECK(out == "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"x\",  \n    \"SessionTimeout\":  \"00:30:00\",\n"
+                 "    \"Nested\": []\n  }\n}\n");
+    CHECK(edited(out, {unset("SessionTimeout")}) == text);
+  }
+
   TEST_CASE("one-line objects") {
     const std::string text = R"({"NAVWebSettings": {"Server": "x", "SessionTimeout": "00:20:00"}})";
     CHECK(edited(text, {unset("Server")}) == R"({"NAVWebSettings": {"SessionTimeout": "00:20:00"}})");
