@@ -95,6 +95,7 @@ unsigned jobs_from_environment() {
 
 int run_lint(const LintCommandOptions& options) {
   const LintOptions lint_opts = lint_options(options);
+  platform::keep_freed_memory();
   // Exit 1 when a finding reaches the threshold ("none": never).
   const std::optional<Severity> threshold = severity_from_string(options.fail_on);
   ProgressLine progress("checking");

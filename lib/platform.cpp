@@ -20,6 +20,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>  // mallopt
+#endif
 #endif
 
 namespace sessiontool::platform {
@@ -89,6 +92,17 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, a
 void prepare_console() {}
 
 #endif
+
+void keep_freed_memory() {
+#ifdef __GLIBC__
+  // Left alone, glibc returns a freed file's buffers to the system at once (they sit at the top
+  // of the heap, past the 128 KB trim threshold, or were mmapped) and the next file faults in
+  // fresh pages: 24,000 page faults for 2,000 deployments, a fifth of lint's time. Files are at
+  // most kMaxFileSize, so buffers of up to twice that come from the heap and stay for the next.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(2 * kMaxFileSize));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * kMaxFileSize));
+#endif
+}
 
 std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::filesystem::path& path) {
   namespace fs = std::filesystem;

@@ -44,6 +44,11 @@ std::wstring wide_from_utf8(std::string_view text);
 // page is restored at exit. Elsewhere it does nothing. Call once, before any output.
 void prepare_console();
 
+// For a run that reads many files one after another (lint over a fleet): memory freed after a
+// file is kept for the next one rather than handed back to the system and faulted in again.
+// Peak memory stays what the largest file needs. Call once, before reading.
+void keep_freed_memory();
+
 // For `set`'s atomic writes (atomic_write.cpp).
 
 // The file a path finally names, following a chain of symbolic links (a relative target is
