@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <thread>
@@ -214,7 +215,10 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // A file at a time in output order: its own findings, and those of the deployments it is the
   // first file of; findings those deployments have on later files wait for them (in a fleet,
   // the next file or two: a deployment's files sit side by side).
-  std::vector<Diagnostic> waiting;
+  // By path, so a file takes its own in one step however many wait (servers and web instances
+  // kept in two trees: every web instance's findings wait until its tree comes up).
+  const auto path_order = [](const fs::path::string_type& a, const fs::path::string_type& b) { return output_before(a, b); };
+  std::multimap<fs::path::string_type, Diagnostic, decltype(path_order)> waiting(path_order);
   std::size_t next_unit = 0;
   const auto emit_all = [&](std::vector<Diagnostic> found) {
     for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
@@ -227,9 +231,17 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     std::vector<Diagnostic> later;
     for (; next_unit < units.size() && units[next_unit].first < end; ++next_unit)
       check_deployment(units[next_unit], deployments, files, options, plan, later);
-    std::ranges::move(waiting, std::back_inserter(later));
-    waiting.clear();
-    for (Diagnostic& d : later) (output_before(path, d.path.native()) ? waiting : found).push_back(std::move(d));
+    for (Diagnostic& d : later) {
+      if (!output_before(path, d.path.native())) {
+        found.push_back(std::move(d));
+        continue;
+      }
+      fs::path::string_type at = d.path.native();
+      waiting.emplace(std::move(at), std::move(d));
+    }
+    const auto mine = waiting.upper_bound(path);  // this file's, and any before it (none)
+    for (auto it = waiting.begin(); it != mine; ++it) found.push_back(std::move(it->second));
+    waiting.erase(waiting.begin(), mine);
     for (std::size_t i = r; i < end; ++i) {
       Checked& checked = files[by_path[i]];
       for (Diagnostic& d : checked.findings) {
@@ -241,7 +253,10 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     emit_all(std::move(found));
     r = end;
   }
-  emit_all(std::move(waiting));  // at files that are not inputs: none, unless a check points elsewhere
+  // At files that are not inputs: none, unless a check points elsewhere.
+  std::vector<Diagnostic> rest;
+  for (auto& [at, d] : waiting) rest.push_back(std::move(d));
+  emit_all(std::move(rest));
   return totals;
 }
 

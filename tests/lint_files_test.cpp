@@ -97,6 +97,24 @@ TEST_SUITE("lint files") {
     }
   }
 
+  TEST_CASE("servers and web instances in two trees: the web instances' findings wait for their files") {
+    SetSandbox box;
+    for (int i = 0; i < 30; ++i) {
+      const std::string instance = "BC" + std::to_string(i);
+      write_bytes(box.root() / "servers" / instance / "CustomSettings.config",
+                  server_config_text({{"ServerInstance", instance}, {"ClientServicesIdleClientTimeout", "MaxValue"}}));
+      write_bytes(box.root() / "webs" / instance / "navsettings.json",
+                  navsettings_text({{"ServerInstance", instance}, {"SessionTimeout", i % 2 ? "MaxValue" : "20"}}));
+    }
+    const std::vector<fs::path> paths{box.root()};
+    const LintReport whole = lint(load_inputs(paths, std::nullopt), {});
+    std::size_t on_web = 0;
+    for (const Diagnostic& d : whole.diagnostics) on_web += d.path.parent_path().parent_path().filename() == "webs";
+    CHECK(on_web >= 30);  // ST101 or ST006 on every web instance
+    for (unsigned jobs : {1u, 2u})
+      CHECK(described(lint_files(paths, std::nullopt, {}, {.jobs = jobs}).report) == described(whole));
+  }
+
   TEST_CASE("explicit files, --as and a missing file are read as load_inputs reads them") {
     const fs::path data = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "lint";
     const std::vector<fs::path> paths{data / "fleet", data / "malformed" / "navsettings.json", data / "no-such-file.config",
