@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "utf8.hpp"
+
 namespace sessiontool {
 namespace {
 
@@ -39,27 +41,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-// Length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlongs, no surrogates,
-// nothing past U+10FFFF), or 0.
-std::size_t utf8_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u; };
-  const unsigned lead = byte(0);
-  std::size_t length = 0;
-  unsigned low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead == 0xE0) length = 3, low = 0xA0;
-  else if (lead == 0xED) length = 3, high = 0x9F;
-  else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
-  else if (lead == 0xF0) length = 4, low = 0x90;
-  else if (lead == 0xF4) length = 4, high = 0x8F;
-  else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
-  else return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i)
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-  return length;
 }
 
 struct Value {
@@ -255,7 +236,7 @@ class Scanner {
         out.push_back(static_cast<char>(c));
         ++pos_;
       } else {
-        const std::size_t length = utf8_length(text_, pos_);
+        const std::size_t length = utf8_sequence_length(text_, pos_);
         if (length == 0) return fail(pos_, "invalid UTF-8 in string: save the file as UTF-8");
         out.append(text_.substr(pos_, length));
         pos_ += length;
