@@ -32,9 +32,12 @@ Diagnostic at_value(std::string_view rule, Severity severity, const Document& do
 Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc, std::string message,
                    std::string_view setting = {});
 
+// The order of paths in output: by their generic text ('/' for every separator).
+bool path_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b);
+
 // Output order: by path, then line, column and rule (and message, so equal places stay stable).
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b);
-// Sorts into that order, converting each path once rather than at every comparison.
+// Sorts into that order.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 }  // namespace sessiontool

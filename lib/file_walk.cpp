@@ -1,12 +1,11 @@
 #include "file_walk.hpp"
 
-#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <type_traits>
 
+#include "path_text.hpp"
 #include "reader.hpp"
 
 namespace sessiontool {
@@ -143,11 +142,9 @@ void walk_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, 
 }
 
 bool walk_order_before(const fs::path::string_type& a, const fs::path::string_type& b) {
-  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
-  const auto key = [](fs::path::value_type c) {
-    return static_cast<Unsigned>(c == '/' || c == fs::path::preferred_separator ? fs::path::value_type{0} : c);
-  };
-  return std::ranges::lexicographical_compare(a, b, {}, key, key);
+  return path_text_before(a, b, [](fs::path::value_type c) {
+    return c == '/' || c == fs::path::preferred_separator ? fs::path::value_type{0} : c;
+  });
 }
 
 }  // namespace sessiontool

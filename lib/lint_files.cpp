@@ -6,7 +6,6 @@
 #include <mutex>
 #include <numeric>
 #include <thread>
-#include <type_traits>
 
 #include "catalog.hpp"
 #include "file_walk.hpp"
@@ -109,16 +108,6 @@ bool walk_before(const Checked& a, const Checked& b) {
   return walk_order_before(a.path, b.path);
 }
 
-// The order findings come out in: diagnostic_before's, by the path's generic text (compared a
-// character at a time as unsigned values, as std::string compares, without converting either).
-bool output_before(const fs::path::string_type& a, const fs::path::string_type& b) {
-  using Unsigned = std::make_unsigned_t<fs::path::value_type>;
-  const auto key = [](fs::path::value_type c) {
-    return static_cast<Unsigned>(c == fs::path::preferred_separator ? fs::path::value_type{'/'} : c);
-  };
-  return std::ranges::lexicographical_compare(a, b, {}, key, key);
-}
-
 // A deployment to resolve and check, once, when the first of its files comes up in output order.
 struct Unit {
   std::size_t first = 0;  // the earliest rank of its files
@@ -205,7 +194,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // Output order, and each file's place in it.
   std::vector<std::size_t> by_path(files.size());
   std::iota(by_path.begin(), by_path.end(), std::size_t{0});
-  std::ranges::stable_sort(by_path, [&](std::size_t a, std::size_t b) { return output_before(files[a].path, files[b].path); });
+  std::ranges::stable_sort(by_path, [&](std::size_t a, std::size_t b) { return path_before(files[a].path, files[b].path); });
   std::vector<std::size_t> rank(files.size());
   for (std::size_t r = 0; r < by_path.size(); ++r) rank[by_path[r]] = r;
   const Deployments deployments = deployment_units(files, rank);
@@ -217,8 +206,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // the next file or two: a deployment's files sit side by side).
   // By path, so a file takes its own in one step however many wait (servers and web instances
   // kept in two trees: every web instance's findings wait until its tree comes up).
-  const auto path_order = [](const fs::path::string_type& a, const fs::path::string_type& b) { return output_before(a, b); };
-  std::multimap<fs::path::string_type, Diagnostic, decltype(path_order)> waiting(path_order);
+  std::multimap<fs::path::string_type, Diagnostic, decltype(&path_before)> waiting(&path_before);
   std::size_t next_unit = 0;
   const auto emit_all = [&](std::vector<Diagnostic> found) {
     for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
@@ -232,10 +220,6 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     for (; next_unit < units.size() && units[next_unit].first < end; ++next_unit)
       check_deployment(units[next_unit], deployments, files, options, plan, later);
     for (Diagnostic& d : later) {
-      if (!output_before(path, d.path.native())) {
-        found.push_back(std::move(d));
-        continue;
-      }
       fs::path::string_type at = d.path.native();
       waiting.emplace(std::move(at), std::move(d));
     }

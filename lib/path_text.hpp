@@ -3,9 +3,11 @@
 // path.string()) go through the ANSI code page, which cannot hold a folder named Zürich-東京;
 // the char8_t forms are UTF-8 everywhere, and on POSIX the path's own bytes, unchanged.
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace sessiontool {
 
@@ -24,6 +26,17 @@ inline std::string generic_utf8_text(const std::filesystem::path& path) {
 // environment, configuration files.
 inline std::filesystem::path path_from_utf8(std::string_view text) {
   return std::u8string_view(reinterpret_cast<const char8_t*>(text.data()), text.size());
+}
+
+// Two paths' texts in the order std::basic_string compares them (characters as unsigned values),
+// each character read through `map` first, without converting either path: the orders files and
+// findings are sorted in differ only in what `map` makes of the separators.
+template <typename Map>
+bool path_text_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b,
+                      Map map) {
+  using Unsigned = std::make_unsigned_t<std::filesystem::path::value_type>;
+  const auto key = [&](std::filesystem::path::value_type c) { return static_cast<Unsigned>(map(c)); };
+  return std::ranges::lexicographical_compare(a, b, {}, key, key);
 }
 
 }  // namespace sessiontool
