@@ -13,35 +13,23 @@ std::string escape(std::string_view text, bool property) {
   return escape_command(text, "%AZP25", property ? ";]" : "");
 }
 
-class AzureWriter final : public LintWriter {
- public:
-  AzureWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {}
-
-  void finding(const Diagnostic& d) override {
-    const std::string path = ci_path(d.path, base_);
-    if (d.severity == Severity::info) {
-      const std::string where = d.has_position() ? fmt::format("{}:{}:{}", path, d.start.line, d.start.column) : path;
-      out_.write(fmt::format("{}: info: {} [{}]\n", where, d.message, d.rule));
-      return;
-    }
-    std::string properties = fmt::format("type={};sourcepath={}", to_string(d.severity), escape(path, true));
-    if (d.has_position())
-      properties += fmt::format(";linenumber={};columnnumber={}", d.start.line, d.start.column);
-    properties += ";code=" + std::string(d.rule);
-    out_.write(fmt::format("##vso[task.logissue {}]{}\n", properties, escape(d.message, false)));
+// `##vso[task.logissue type=…;sourcepath=…]message`, or a plain line for an info.
+std::string logging_command(const Diagnostic& d, const std::filesystem::path& base) {
+  const std::string path = ci_path(d.path, base);
+  if (d.severity == Severity::info) {
+    const std::string where = d.has_position() ? fmt::format("{}:{}:{}", path, d.start.line, d.start.column) : path;
+    return fmt::format("{}: info: {} [{}]\n", where, d.message, d.rule);
   }
-
-  void finish(const LintTotals&) override {}
-
- private:
-  std::filesystem::path base_;
-  Output& out_;
-};
+  std::string properties = fmt::format("type={};sourcepath={}", to_string(d.severity), escape(path, true));
+  if (d.has_position()) properties += fmt::format(";linenumber={};columnnumber={}", d.start.line, d.start.column);
+  properties += ";code=" + std::string(d.rule);
+  return fmt::format("##vso[task.logissue {}]{}\n", properties, escape(d.message, false));
+}
 
 }  // namespace
 
 std::unique_ptr<LintWriter> lint_azure_writer(const std::filesystem::path& base, Output& out) {
-  return std::make_unique<AzureWriter>(base, out);
+  return lint_line_writer(logging_command, base, out);
 }
 
 }  // namespace sessiontool::cli

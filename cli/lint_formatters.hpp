@@ -37,6 +37,11 @@ std::unique_ptr<LintWriter> lint_github_writer(const std::filesystem::path& base
 // Azure DevOps logging commands (`##vso[task.logissue …]message`); paths relative to `base`.
 std::unique_ptr<LintWriter> lint_azure_writer(const std::filesystem::path& base, Output& out);
 
+// A format of one line per finding and nothing around them (the CI annotations): `line` makes
+// a finding's line, paths relative to `base`.
+using FindingLine = std::string (*)(const Diagnostic& d, const std::filesystem::path& base);
+std::unique_ptr<LintWriter> lint_line_writer(FindingLine line, const std::filesystem::path& base, Output& out);
+
 // A whole report through a writer.
 inline void write_lint(LintWriter& writer, const LintReport& report) {
   for (const Diagnostic& d : report.diagnostics) writer.finding(d);

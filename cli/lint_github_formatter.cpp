@@ -19,33 +19,23 @@ const char* command(Severity severity) {
   return "notice";
 }
 
-class GithubWriter final : public LintWriter {
- public:
-  GithubWriter(const std::filesystem::path& base, Output& out) : base_(base), out_(out) {}
-
-  void finding(const Diagnostic& d) override {
-    std::string properties = "file=" + escape(ci_path(d.path, base_), true);
-    if (d.has_position()) {
-      properties += fmt::format(",line={},col={},endLine={}", d.start.line, d.start.column, d.end.line);
-      // Annotations support a column range only within one line.
-      if (d.end.line == d.start.line) properties += fmt::format(",endColumn={}", d.end.column);
-    }
-    const Rule* rule = find_rule(d.rule);
-    properties += ",title=" + escape(fmt::format("{} {}", d.rule, rule ? rule->title : ""), true);
-    out_.write(fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false)));
+// `::warning file=…,line=…::message`.
+std::string annotation(const Diagnostic& d, const std::filesystem::path& base) {
+  std::string properties = "file=" + escape(ci_path(d.path, base), true);
+  if (d.has_position()) {
+    properties += fmt::format(",line={},col={},endLine={}", d.start.line, d.start.column, d.end.line);
+    // Annotations support a column range only within one line.
+    if (d.end.line == d.start.line) properties += fmt::format(",endColumn={}", d.end.column);
   }
-
-  void finish(const LintTotals&) override {}
-
- private:
-  std::filesystem::path base_;
-  Output& out_;
-};
+  const Rule* rule = find_rule(d.rule);
+  properties += ",title=" + escape(fmt::format("{} {}", d.rule, rule ? rule->title : ""), true);
+  return fmt::format("::{} {}::{}\n", command(d.severity), properties, escape(d.message, false));
+}
 
 }  // namespace
 
 std::unique_ptr<LintWriter> lint_github_writer(const std::filesystem::path& base, Output& out) {
-  return std::make_unique<GithubWriter>(base, out);
+  return lint_line_writer(annotation, base, out);
 }
 
 }  // namespace sessiontool::cli
