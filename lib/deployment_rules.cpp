@@ -133,8 +133,11 @@ void pairing(const LintInput& input, std::vector<Diagnostic>& out) {
                       target, port.entry ? " and ClientServicesPort" : "")));
       continue;
     }
+    // In output order, whichever order the files were read in.
+    std::vector<const Document*> servers = d.ambiguous_servers;
+    std::ranges::stable_sort(servers, [](const Document* a, const Document* b) { return path_before(a->path.native(), b->path.native()); });
     std::string candidates;
-    for (const Document* server : d.ambiguous_servers) {
+    for (const Document* server : servers) {
       if (!candidates.empty()) candidates += ", ";
       const Entry* name = server->find_last(keys::kServerInstance);
       candidates += name ? fmt::format("{}:{}", generic_utf8_text(server->path), name->value_pos.line)

@@ -29,7 +29,7 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
           .setting = std::string(setting)};
 }
 
-bool path_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b) {
+bool path_before(PathText a, PathText b) {
   return path_text_before(a, b, [](std::filesystem::path::value_type c) {
     return c == std::filesystem::path::preferred_separator ? std::filesystem::path::value_type{'/'} : c;
   });

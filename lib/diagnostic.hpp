@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "path_text.hpp"
 #include "severity.hpp"
 
 namespace sessiontool {
@@ -33,7 +34,7 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
                    std::string_view setting = {});
 
 // The order of paths in output: by their generic text ('/' for every separator).
-bool path_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b);
+bool path_before(PathText a, PathText b);
 
 // Output order: by path, then line, column and rule (and message, so equal places stay stable).
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b);

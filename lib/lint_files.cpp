@@ -4,13 +4,14 @@
 #include <deque>
 #include <map>
 #include <mutex>
-#include <numeric>
 #include <thread>
 
 #include "catalog.hpp"
+#include "file_record.hpp"
 #include "file_walk.hpp"
 #include "pairing.hpp"
 #include "reader.hpp"
+#include "record_store.hpp"
 #include "rule_checks.hpp"
 
 namespace sessiontool {
@@ -18,99 +19,73 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What lint keeps of a checked file until every file has been read: the session values
-// resolution and pairing read, with where they are. A few hundred bytes where the file was tens
-// of kilobytes.
-struct Summary {
-  struct Value {
-    const SettingInfo* setting;  // the key, a session key of the file's kind
-    std::string value;
-    Position value_pos;
-    Position value_end_pos;
-  };
-  FileKind kind = FileKind::server;
-  FileFormat format = FileFormat::xml;
-  Position anchor;
-  std::vector<Value> values;  // the last entry of each session key, in document order
-
-  const std::string* find(std::string_view key) const {
-    for (const Value& value : values)
-      if (value.setting->key == key) return &value.value;
-    return nullptr;
-  }
-};
-
-// What a worker leaves of one file: everything lint reports later comes from here.
-struct Checked {
-  std::filesystem::path::string_type path;
-  std::size_t input = 0;             // which of the paths it came from
-  std::optional<Summary> summary;
-  std::vector<Diagnostic> findings;  // of the document checks, or its read error; paths left empty
-  bool counted = false;              // a file of the report: read, or not readable
+// What lint keeps in memory of a file until every file has been read: where its record is, and
+// what pairing reads. Some thirty bytes.
+struct Slot {
+  RecordStore::Ref record;
+  Endpoint endpoint;        // a server's or web instance's
+  bool present = false;     // a file of the report, read or not readable; else skipped
+  bool pairs = false;       // a server or web file: `endpoint` is its
+  bool aos = false;         // an F&O file: a deployment of its own
   bool read_error = false;
 };
 
-// Every file checked, in blocks: no reallocation as a fleet's files come in, and no spare half.
-using Files = std::deque<Checked>;
+// Every file found, at its place in output order, and what is kept of it. Filled by the workers.
+class Files {
+ public:
+  explicit Files(std::size_t records_in_memory) : records_(records_in_memory) {}
 
-Summary summarize(Document&& document) {
-  Summary summary{.kind = document.kind, .format = document.format, .anchor = document.anchor};
-  // Document::find_last's answers, in document order.
-  for (auto it = document.entries.rbegin(); it != document.entries.rend(); ++it) {
-    const SettingInfo* setting = find_setting(it->key, document.kind);
-    if (!setting || !setting->session_key || summary.find(it->key)) continue;
-    summary.values.push_back({setting, std::move(it->value), it->value_pos, it->value_end_pos});
+  void add(std::size_t place, const FileRecord& record) {
+    const std::string bytes = encode(record);
+    const std::optional<Summary>& summary = record.summary;
+    const std::scoped_lock lock(mutex_);
+    if (slots_.size() <= place) slots_.resize(place + 1);
+    Slot& slot = slots_[place];
+    slot.present = true;
+    slot.record = records_.append(bytes);
+    slot.read_error = !summary;
+    slot.aos = summary && summary->kind == FileKind::aos;
+    slot.pairs = summary && !slot.aos;
+    if (slot.pairs)
+      slot.endpoint = names_.endpoint_of(summary->kind, summary->find(keys::kServerInstance),
+                                         summary->find(keys::kClientServicesPort));
   }
-  std::ranges::reverse(summary.values);
-  summary.values.shrink_to_fit();
-  return summary;
-}
 
-// The part of the Document resolution and the deployment checks read.
-Document rebuild(const Checked& checked) {
-  const Summary& summary = *checked.summary;
-  Document doc;
-  doc.path = checked.path;
-  doc.kind = summary.kind;
-  doc.format = summary.format;
-  doc.anchor = summary.anchor;
-  doc.entries.reserve(summary.values.size());
-  for (const Summary::Value& value : summary.values)
-    doc.entries.push_back(
-        {.key = std::string(value.setting->key), .value = value.value, .value_pos = value.value_pos, .value_end_pos = value.value_end_pos});
-  return doc;
-}
+  // Once every file is in.
+  const std::deque<Slot>& slots() const { return slots_; }
+  FileRecord record(std::size_t place) { return decode(records_.read(slots_[place].record)); }
+  fs::path path(std::size_t place) { return decode_path(records_.read(slots_[place].record)); }
 
-Checked check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan) {
-  Checked checked{.input = file.input};
+ private:
+  std::mutex mutex_;
+  std::deque<Slot> slots_;  // in blocks: no reallocation as a fleet's files come in
+  RecordStore records_;
+  EndpointNames names_;
+};
+
+// Reads and checks a file; nullopt for one that is skipped (found in a directory, and no
+// configuration file).
+std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan) {
   ReadResult result = read_document(file.path, file.forced);
-  // The path as the reader keeps it, as plain text: a fraction of a std::filesystem::path.
-  checked.path = (result.document ? result.document->path : result.error ? result.error->path : file.path).native();
+  if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
+    return std::nullopt;
+  FileRecord record;
   if (!result.document) {
-    if (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)) return checked;
-    checked.counted = checked.read_error = true;
-    checked.findings.push_back(read_error_diagnostic(*result.error));
-    checked.findings.back().path = fs::path();
-    return checked;
+    record.path = result.error->path.native();
+    record.findings.push_back(read_error_diagnostic(*result.error));
+  } else {
+    record.path = result.document->path.native();
+    for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
+    record.summary = summarize(std::move(*result.document));
   }
-  checked.counted = true;
-  for (DocumentCheck check : plan.document) check(*result.document, options, checked.findings);
-  // A document check's findings are at its document: the path is the file's, kept once.
-  for (Diagnostic& d : checked.findings) d.path = fs::path();
-  checked.summary = summarize(std::move(*result.document));
-  return checked;
-}
-
-// The order load_inputs reads files in: by the path they were given as, then as
-// find_config_files sorts them.
-bool walk_before(const Checked& a, const Checked& b) {
-  if (a.input != b.input) return a.input < b.input;
-  return walk_order_before(a.path, b.path);
+  // A finding is at its document: the path is the file's, kept once.
+  for (Diagnostic& d : record.findings) d.path = fs::path();
+  return record;
 }
 
 // A deployment to resolve and check, once, when the first of its files comes up in output order.
 struct Unit {
-  std::size_t first = 0;  // the earliest rank of its files
+  std::size_t first = 0;  // the earliest place of its files
   std::size_t index = 0;  // a Business Central pair's, or the F&O file's
   bool aos = false;
 };
@@ -120,47 +95,44 @@ struct Deployments {
   std::vector<Unit> units;  // in the order of their first files
 };
 
-Deployments deployment_units(const Files& files, const std::vector<std::size_t>& rank) {
-  std::vector<std::optional<Endpoint>> endpoints(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (const auto& summary = files[i].summary; summary && summary->kind != FileKind::aos)
-      endpoints[i] = endpoint_of(summary->kind, summary->find(keys::kServerInstance),
-                                 summary->find(keys::kClientServicesPort));
-  const auto path_of = [&](std::size_t i) { return fs::path(files[i].path); };
-  Deployments result{.pairs = pair_files(endpoints, path_of)};
-  std::vector<std::optional<Endpoint>>().swap(endpoints);
+Deployments deployment_units(Files& files) {
+  const std::deque<Slot>& slots = files.slots();
+  const auto endpoint_of = [&](std::size_t i) { return slots[i].pairs ? std::optional(slots[i].endpoint) : std::nullopt; };
+  const auto path_of = [&](std::size_t i) { return files.path(i); };
+  Deployments result{.pairs = pair_files(slots.size(), endpoint_of, path_of)};
   std::vector<Unit>& units = result.units;
   units.reserve(result.pairs.size());
   for (std::size_t p = 0; p < result.pairs.size(); ++p) {
     const FilePair& pair = result.pairs[p];
-    std::size_t first = files.size();
-    for (std::optional<std::size_t> i : {pair.server, pair.web})
-      if (i) first = std::min(first, rank[*i]);
-    for (std::size_t i : pair.ambiguous_servers) first = std::min(first, rank[i]);
+    std::size_t first = pair.first;
+    for (std::uint32_t i : pair.ambiguous_servers) first = std::min<std::size_t>(first, i);
     units.push_back({.first = first, .index = p});
   }
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (files[i].summary && files[i].summary->kind == FileKind::aos)
-      units.push_back({.first = rank[i], .index = i, .aos = true});
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    if (slots[i].aos) units.push_back({.first = i, .index = i, .aos = true});
   std::ranges::stable_sort(units, {}, &Unit::first);
   return result;
 }
 
 // Resolves one deployment, rebuilding only its own files as documents, and runs the checks.
-void check_deployment(const Unit& unit, const Deployments& deployments, const Files& files,
-                      const LintOptions& options, const CheckPlan& plan, std::vector<Diagnostic>& found) {
+void check_deployment(const Unit& unit, const Deployments& deployments, Files& files, const LintOptions& options,
+                      const CheckPlan& plan, std::vector<Diagnostic>& found) {
+  const auto rebuilt = [&](std::size_t i) {
+    const FileRecord record = files.record(i);
+    return rebuild(*record.summary, fs::path(record.path));
+  };
   std::vector<Document> docs;  // the pair's files, then the ambiguous servers: the deployment points into them
   std::vector<Deployment> one;
   if (!unit.aos) {
     const FilePair& pair = deployments.pairs[unit.index];
     docs.reserve(2 + pair.ambiguous_servers.size());
     InstancePair instances{.web_unmatched = pair.web_unmatched};
-    if (pair.server) instances.server = &docs.emplace_back(rebuild(files[*pair.server]));
-    if (pair.web) instances.web = &docs.emplace_back(rebuild(files[*pair.web]));
-    for (std::size_t s : pair.ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuild(files[s])));
+    if (pair.server) instances.server = &docs.emplace_back(rebuilt(*pair.server));
+    if (pair.web) instances.web = &docs.emplace_back(rebuilt(*pair.web));
+    for (std::uint32_t s : pair.ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
     one.push_back(resolve_pair(instances, options.resolve));
   } else {
-    one.push_back(resolve_aos(docs.emplace_back(rebuild(files[unit.index])), options.resolve));
+    one.push_back(resolve_aos(docs.emplace_back(rebuilt(unit.index)), options.resolve));
   }
   const LintInput input{one, options};
   for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
@@ -175,29 +147,19 @@ unsigned worker_count(unsigned requested) {
 LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
                       const LintFilesOptions& run, const std::function<void(const Diagnostic&)>& emit) {
   const CheckPlan plan = plan_checks(options);
-  std::mutex mutex;
-  Files files;
-  const auto handle = [&](FoundFile&& file) {
-    Checked checked = check_file(std::move(file), options, plan);
-    const std::scoped_lock lock(mutex);
-    files.push_back(std::move(checked));
+  Files files(run.records_in_memory);
+  const auto handle = [&](FoundFile&& file, std::size_t place) {
+    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan)) files.add(place, *record);
   };
   walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
-  // Pairing sees the files in the order load_inputs reads them, whichever thread took which.
-  std::ranges::sort(files, walk_before);
+  const std::deque<Slot>& slots = files.slots();
 
   LintTotals totals;
-  for (const Checked& checked : files) {
-    if (checked.counted) ++totals.files;
-    totals.read_errors = totals.read_errors || checked.read_error;
+  for (const Slot& slot : slots) {
+    totals.files += slot.present ? 1 : 0;
+    totals.read_errors = totals.read_errors || slot.read_error;
   }
-  // Output order, and each file's place in it.
-  std::vector<std::size_t> by_path(files.size());
-  std::iota(by_path.begin(), by_path.end(), std::size_t{0});
-  std::ranges::stable_sort(by_path, [&](std::size_t a, std::size_t b) { return path_before(files[a].path, files[b].path); });
-  std::vector<std::size_t> rank(files.size());
-  for (std::size_t r = 0; r < by_path.size(); ++r) rank[by_path[r]] = r;
-  const Deployments deployments = deployment_units(files, rank);
+  const Deployments deployments = deployment_units(files);
   const std::vector<Unit>& units = deployments.units;
   totals.deployments = units.size();
 
@@ -211,11 +173,10 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   const auto emit_all = [&](std::vector<Diagnostic> found) {
     for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
   };
-  for (std::size_t r = 0; r < by_path.size();) {
-    const fs::path::string_type& path = files[by_path[r]].path;
-    std::size_t end = r + 1;  // the same file named twice is one file in the output
-    while (end < by_path.size() && files[by_path[end]].path == path) ++end;
-    std::vector<Diagnostic> found;
+  std::vector<Diagnostic> found;
+  fs::path::string_type path;  // of the file whose findings are in `found`
+  // The findings of the files up to `end` (a place), and those waiting for them.
+  const auto flush = [&](std::size_t end) {
     std::vector<Diagnostic> later;
     for (; next_unit < units.size() && units[next_unit].first < end; ++next_unit)
       check_deployment(units[next_unit], deployments, files, options, plan, later);
@@ -226,17 +187,22 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     const auto mine = waiting.upper_bound(path);  // this file's, and any before it (none)
     for (auto it = waiting.begin(); it != mine; ++it) found.push_back(std::move(it->second));
     waiting.erase(waiting.begin(), mine);
-    for (std::size_t i = r; i < end; ++i) {
-      Checked& checked = files[by_path[i]];
-      for (Diagnostic& d : checked.findings) {
-        d.path = checked.path;
-        found.push_back(std::move(d));
-      }
-      checked.findings = {};
+    emit_all(std::exchange(found, {}));
+  };
+  std::size_t last = 0;  // one past the last file taken into `found`
+  for (std::size_t place = 0; place < slots.size(); ++place) {
+    if (!slots[place].present) continue;
+    FileRecord record = files.record(place);
+    // The same file named twice is one file in the output: its places are side by side.
+    if (last != 0 && record.path != path) flush(last);
+    path = std::move(record.path);
+    for (Diagnostic& d : record.findings) {
+      d.path = fs::path(path);
+      found.push_back(std::move(d));
     }
-    emit_all(std::move(found));
-    r = end;
+    last = place + 1;
   }
+  if (last != 0) flush(last);
   // At files that are not inputs: none, unless a check points elsewhere.
   std::vector<Diagnostic> rest;
   for (auto& [at, d] : waiting) rest.push_back(std::move(d));

@@ -19,6 +19,9 @@ struct LintFilesOptions {
   // Called on the calling thread after each file it checks, and once more when all are done
   // (done == total), for a progress line.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // What is kept of the files is held in memory up to this many bytes, then in a scratch file in
+  // the temporary directory (a ScratchError when that fails).
+  std::size_t records_in_memory = 256 * 1024;
 };
 
 // What a run reports besides its findings.

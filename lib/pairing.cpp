@@ -6,17 +6,13 @@
 #include <unordered_map>
 
 #include "catalog.hpp"
+#include "path_text.hpp"
+#include "text_arena.hpp"
 
 namespace sessiontool {
 namespace {
 
 char folded_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string folded(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = folded_char(c);
-  return out;
-}
 
 // Case-insensitive (ASCII) hashing and equality, for instance names.
 struct FoldedHash {
@@ -33,24 +29,15 @@ struct FoldedEqual {
 };
 
 bool ports_match(const Endpoint& web, const Endpoint& server) {
-  return !web.port || !server.port || *web.port == *server.port;
+  return web.port == 0 || server.port == 0 || web.port == server.port;
 }
 
-// A file's directory as absolute path components, to measure how near two files are: the more
-// leading components two directories share, the likelier the server belongs to that web instance.
-using Place = std::vector<std::filesystem::path>;
-
-Place place_of(const std::filesystem::path& path) {
-  std::error_code ec;
-  Place place;
-  for (const auto& component : std::filesystem::absolute(path, ec).lexically_normal().parent_path())
-    place.push_back(component);
-  return place;
-}
-
-std::size_t shared_components(const Place& a, const Place& b) {
-  const auto [ia, ib] = std::ranges::mismatch(a, b);
-  return static_cast<std::size_t>(ia - a.begin());
+// How near two directories are: the leading components they share. The more, the likelier the
+// server belongs to that web instance.
+std::size_t shared_components(PathText a, PathText b) {
+  const std::filesystem::path pa(a), pb(b);
+  const auto [ia, ib] = std::mismatch(pa.begin(), pa.end(), pb.begin(), pb.end());
+  return static_cast<std::size_t>(std::distance(pa.begin(), ia));
 }
 
 // The servers of one instance name (and port) nearest to a web instance. A whole fleet may
@@ -60,18 +47,24 @@ class NearestServers {
  public:
   explicit NearestServers(const std::function<std::filesystem::path(std::size_t)>& path_of) : path_of_(path_of) {}
 
-  // `candidates` (in document order) are the servers matching the web instance's endpoint, which
-  // `endpoint_key` names; the answer is in document order too.
-  std::vector<std::size_t> find(std::size_t web, const std::string& endpoint_key,
-                                const std::vector<std::size_t>& candidates) {
-    auto [cached, added] = sorted_.try_emplace(endpoint_key);
-    std::vector<std::size_t>& sorted = cached->second;
-    if (added) {
-      sorted = candidates;
-      std::ranges::stable_sort(sorted, [&](std::size_t a, std::size_t b) { return place(a) < place(b); });
-    }
-    const Place& here = place(web);
-    const auto at = std::ranges::lower_bound(sorted, here, {}, [&](std::size_t s) -> const Place& { return place(s); });
+  // The servers matching an endpoint sorted by place, when more than one does (and a web
+  // instance with that endpoint came before), else null.
+  const std::vector<std::size_t>* rivals(const Endpoint& want) const {
+    const auto it = sorted_.find(key(want));
+    return it == sorted_.end() ? nullptr : &it->second;
+  }
+  // Remembers the servers (in document order) matching an endpoint, sorted by place.
+  const std::vector<std::size_t>& add_rivals(const Endpoint& want, const std::vector<std::size_t>& candidates) {
+    std::vector<std::size_t>& sorted = sorted_[key(want)];
+    sorted = candidates;
+    std::ranges::stable_sort(sorted, components_before, [&](std::size_t s) { return place(s); });
+    return sorted;
+  }
+
+  // The rivals nearest to a web instance, in document order.
+  std::vector<std::size_t> find(std::size_t web, const std::vector<std::size_t>& sorted) {
+    const PathText here = place(web);
+    const auto at = std::ranges::lower_bound(sorted, here, components_before, [&](std::size_t s) { return place(s); });
     const auto pos = static_cast<std::size_t>(at - sorted.begin());
     // Shared components rise towards `pos` and fall after it: the nearest servers are around it.
     std::size_t best = 0;
@@ -87,89 +80,122 @@ class NearestServers {
   }
 
  private:
-  const Place& place(std::size_t index) {
+  // A file's directory as an absolute path, so that two spellings of one directory are one place.
+  PathText place(std::size_t index) {
     auto [it, added] = places_.try_emplace(index);
-    if (added) it->second = place_of(path_of_(index));
+    if (added) {
+      std::error_code ec;
+      const std::filesystem::path dir = std::filesystem::absolute(path_of_(index), ec).lexically_normal().parent_path();
+      it->second = texts_.add(dir.native());
+    }
     return it->second;
   }
 
   const std::function<std::filesystem::path(std::size_t)>& path_of_;
-  std::unordered_map<std::size_t, Place> places_;  // only for documents with rivals
-  std::unordered_map<std::string, std::vector<std::size_t>> sorted_;  // candidates by place, per endpoint
+  TextArena<std::filesystem::path::value_type> texts_;
+  std::unordered_map<std::size_t, PathText> places_;  // only for documents with rivals
+  static std::uint64_t key(const Endpoint& want) { return std::uint64_t{want.instance} << 32 | want.port; }
+
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> sorted_;  // candidates by place, per endpoint
 };
 
 }  // namespace
 
-Endpoint endpoint_of(FileKind kind, const std::string* instance, const std::string* port) {
-  Endpoint endpoint{.kind = kind};
-  endpoint.instance = instance ? *instance : std::string(find_setting(keys::kServerInstance, kind)->default_value);
-  if (port) endpoint.port = *port;
-  return endpoint;
+struct EndpointNames::Tables {
+  TextArena<char> texts;
+  std::unordered_map<std::string_view, std::uint32_t, FoldedHash, FoldedEqual> instances;
+  std::unordered_map<std::string_view, std::uint32_t> ports;
+
+  template <typename Map>
+  static std::uint32_t number(Map& map, TextArena<char>& texts, std::string_view text) {
+    if (const auto it = map.find(text); it != map.end()) return it->second;
+    const auto number = static_cast<std::uint32_t>(map.size() + 1);
+    map.emplace(texts.add(text), number);
+    return number;
+  }
+};
+
+EndpointNames::EndpointNames() : tables_(std::make_unique<Tables>()) {}
+EndpointNames::~EndpointNames() = default;
+
+Endpoint EndpointNames::endpoint_of(FileKind kind, const std::string* instance, const std::string* port) {
+  const std::string_view name = instance ? std::string_view(*instance) : find_setting(keys::kServerInstance, kind)->default_value;
+  return Endpoint{.kind = kind,
+                  .instance = Tables::number(tables_->instances, tables_->texts, name),
+                  .port = port ? Tables::number(tables_->ports, tables_->texts, *port) : 0};
 }
 
-Endpoint endpoint_of(const Document& doc) {
+Endpoint EndpointNames::endpoint_of(const Document& doc) {
   const Entry* instance = doc.find_last(keys::kServerInstance);
   const Entry* port = doc.find_last(keys::kClientServicesPort);
   return endpoint_of(doc.kind, instance ? &instance->value : nullptr, port ? &port->value : nullptr);
 }
 
-std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& endpoints,
+std::vector<FilePair> pair_files(std::size_t count, const std::function<std::optional<Endpoint>(std::size_t)>& endpoint_of,
                                  const std::function<std::filesystem::path(std::size_t)>& path_of) {
-  // Servers by instance name (names match case-insensitively), in file order; the map's keys are
-  // the endpoints' own text, not folded copies.
-  std::unordered_map<std::string_view, std::vector<std::size_t>, FoldedHash, FoldedEqual> servers_named;
-  std::vector<std::size_t> servers;
-  for (std::size_t i = 0; i < endpoints.size(); ++i) {
-    if (!endpoints[i] || endpoints[i]->kind != FileKind::server) continue;
-    servers.push_back(i);
-    servers_named[endpoints[i]->instance].push_back(i);
+  // The servers by instance name, then in file order: one name's servers side by side.
+  struct Server {
+    std::uint32_t instance, port, file;
+    auto operator<=>(const Server&) const = default;
+  };
+  std::vector<Server> servers;
+  std::size_t webs = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::optional<Endpoint> endpoint = endpoint_of(i);
+    if (endpoint && endpoint->kind == FileKind::server)
+      servers.push_back({endpoint->instance, endpoint->port, static_cast<std::uint32_t>(i)});
+    webs += endpoint && endpoint->kind == FileKind::web;
   }
+  std::ranges::sort(servers, {}, [](const Server& s) { return std::pair(s.instance, s.file); });
 
   std::vector<FilePair> pairs;
-  std::vector<bool> server_used(endpoints.size(), false);
+  pairs.reserve(webs + servers.size());
+  std::vector<bool> server_used(count, false);
   NearestServers nearest_servers(path_of);
   std::vector<std::size_t> candidates;
-  for (std::size_t w = 0; w < endpoints.size(); ++w) {
-    if (!endpoints[w] || endpoints[w]->kind != FileKind::web) continue;
-    const Endpoint& want = *endpoints[w];
-    candidates.clear();
-    if (const auto named = servers_named.find(want.instance); named != servers_named.end())
-      for (std::size_t s : named->second)
-        if (ports_match(want, *endpoints[s])) candidates.push_back(s);
-    const std::vector<std::size_t> nearest =
-        candidates.size() <= 1
-            ? candidates
-            : nearest_servers.find(w, folded(want.instance) + (want.port ? "\n" + *want.port : ""), candidates);
+  for (std::size_t w = 0; w < count; ++w) {
+    const std::optional<Endpoint> want = endpoint_of(w);
+    if (!want || want->kind != FileKind::web) continue;
+    const std::vector<std::size_t>* rivals = nearest_servers.rivals(*want);  // known from another web instance
+    if (!rivals) {
+      candidates.clear();
+      const auto named = std::ranges::equal_range(servers, want->instance, {}, &Server::instance);
+      for (const Server& s : named)
+        if (ports_match(*want, Endpoint{.port = s.port})) candidates.push_back(s.file);
+      if (candidates.size() > 1) rivals = &nearest_servers.add_rivals(*want, candidates);
+    }
+    const std::vector<std::size_t> nearest = rivals ? nearest_servers.find(w, *rivals) : candidates;
 
-    FilePair pair{.web = w, .first = w};
+    FilePair pair{.web = static_cast<std::uint32_t>(w), .first = static_cast<std::uint32_t>(w)};
     if (nearest.empty()) {
       pair.web_unmatched = true;
     } else if (nearest.size() == 1) {
-      pair.server = nearest.front();
-      pair.first = std::min(w, *pair.server);
+      pair.server = static_cast<std::uint32_t>(nearest.front());
+      pair.first = std::min(*pair.web, *pair.server);
     } else {
-      pair.ambiguous_servers = nearest;
+      pair.ambiguous_servers.assign(nearest.begin(), nearest.end());
     }
     for (std::size_t s : nearest) server_used[s] = true;
     pairs.push_back(std::move(pair));
   }
-  for (std::size_t s : servers)
-    if (!server_used[s]) pairs.push_back(FilePair{.server = s, .first = s});
+  for (const Server& s : servers)
+    if (!server_used[s.file]) pairs.push_back(FilePair{.server = s.file, .first = s.file});
   std::ranges::stable_sort(pairs, {}, &FilePair::first);
   return pairs;
 }
 
 std::vector<InstancePair> pair_instances(const std::vector<Document>& documents) {
+  EndpointNames names;
   std::vector<std::optional<Endpoint>> endpoints(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i)
-    if (documents[i].kind != FileKind::aos) endpoints[i] = endpoint_of(documents[i]);
+    if (documents[i].kind != FileKind::aos) endpoints[i] = names.endpoint_of(documents[i]);
   const auto path_of = [&](std::size_t i) { return documents[i].path; };
   std::vector<InstancePair> pairs;
-  for (const FilePair& pair : pair_files(endpoints, path_of)) {
+  for (const FilePair& pair : pair_files(documents.size(), [&](std::size_t i) { return endpoints[i]; }, path_of)) {
     InstancePair instance_pair{.web_unmatched = pair.web_unmatched};
     if (pair.server) instance_pair.server = &documents[*pair.server];
     if (pair.web) instance_pair.web = &documents[*pair.web];
-    for (std::size_t s : pair.ambiguous_servers) instance_pair.ambiguous_servers.push_back(&documents[s]);
+    for (std::uint32_t s : pair.ambiguous_servers) instance_pair.ambiguous_servers.push_back(&documents[s]);
     pairs.push_back(std::move(instance_pair));
   }
   return pairs;

@@ -2,8 +2,10 @@
 // Pairing of Business Central web instances with server instances (SPEC §4).
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,27 +26,44 @@ struct InstancePair {
 // earliest document.
 std::vector<InstancePair> pair_instances(const std::vector<Document>& documents);
 
-// What pairing reads of a server or web file: the instance it is or talks to.
+// What pairing reads of a server or web file, as numbers an EndpointNames gives: files that
+// name the same instance (in any case) have the same `instance`, the same port text the same
+// `port`.
 struct Endpoint {
   FileKind kind = FileKind::server;
-  std::string instance;             // ServerInstance, or its default
-  std::optional<std::string> port;  // ClientServicesPort, only when the file gives one
+  std::uint32_t instance = 0;  // ServerInstance, or its default
+  std::uint32_t port = 0;      // ClientServicesPort, 0 when the file gives none
 };
-Endpoint endpoint_of(const Document& doc);
-// The same from the values of the file's ServerInstance and ClientServicesPort (null: absent).
-Endpoint endpoint_of(FileKind kind, const std::string* instance, const std::string* port);
+
+// Numbers names, keeping each distinct one once: a fleet of thousands of servers named "BC"
+// keeps one name.
+class EndpointNames {
+ public:
+  EndpointNames();
+  ~EndpointNames();
+  EndpointNames(const EndpointNames&) = delete;
+  EndpointNames& operator=(const EndpointNames&) = delete;
+
+  Endpoint endpoint_of(const Document& doc);
+  // The same from the values of the file's ServerInstance and ClientServicesPort (null: absent).
+  Endpoint endpoint_of(FileKind kind, const std::string* instance, const std::string* port);
+
+ private:
+  struct Tables;
+  std::unique_ptr<Tables> tables_;
+};
 
 // pair_instances over files known by number, for a caller that keeps only what pairing reads
-// of each (lint over a fleet): endpoints[i] is file i's, nullopt for a file that takes no part
-// (an F&O web.config); path_of(i) is asked only when servers compete for a web instance.
+// of each (lint over a fleet): endpoint_of(i) is file i's, nullopt for a file that takes no
+// part (an F&O web.config); path_of(i) is asked only when servers compete for a web instance.
 struct FilePair {
-  std::optional<std::size_t> server;
-  std::optional<std::size_t> web;
+  std::optional<std::uint32_t> server;
+  std::optional<std::uint32_t> web;
   bool web_unmatched = false;
-  std::vector<std::size_t> ambiguous_servers;
-  std::size_t first = 0;  // the earliest of its files: pairs come in this order
+  std::uint32_t first = 0;  // the earliest of its files: pairs come in this order
+  std::vector<std::uint32_t> ambiguous_servers;
 };
-std::vector<FilePair> pair_files(const std::vector<std::optional<Endpoint>>& endpoints,
+std::vector<FilePair> pair_files(std::size_t count, const std::function<std::optional<Endpoint>(std::size_t)>& endpoint_of,
                                  const std::function<std::filesystem::path(std::size_t)>& path_of);
 
 }  // namespace sessiontool

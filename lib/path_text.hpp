@@ -28,15 +28,26 @@ inline std::filesystem::path path_from_utf8(std::string_view text) {
   return std::u8string_view(reinterpret_cast<const char8_t*>(text.data()), text.size());
 }
 
+// A path's native text, or a view of it.
+using PathText = std::basic_string_view<std::filesystem::path::value_type>;
+
 // Two paths' texts in the order std::basic_string compares them (characters as unsigned values),
 // each character read through `map` first, without converting either path: the orders files and
 // findings are sorted in differ only in what `map` makes of the separators.
 template <typename Map>
-bool path_text_before(const std::filesystem::path::string_type& a, const std::filesystem::path::string_type& b,
-                      Map map) {
+bool path_text_before(PathText a, PathText b, Map map) {
   using Unsigned = std::make_unsigned_t<std::filesystem::path::value_type>;
   const auto key = [&](std::filesystem::path::value_type c) { return static_cast<Unsigned>(map(c)); };
   return std::ranges::lexicographical_compare(a, b, {}, key, key);
+}
+
+// In the order of their components, as std::filesystem::path compares paths: separators before
+// any other character. The order find_config_files sorts a directory's files in; and the order
+// in which the directories sharing most components with one sit next to where it would go.
+inline bool components_before(PathText a, PathText b) {
+  return path_text_before(a, b, [](std::filesystem::path::value_type c) {
+    return c == '/' || c == std::filesystem::path::preferred_separator ? std::filesystem::path::value_type{0} : c;
+  });
 }
 
 }  // namespace sessiontool

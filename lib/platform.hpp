@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sessiontool::platform {
@@ -48,6 +50,28 @@ void prepare_console();
 // file is kept for the next one rather than handed back to the system and faulted in again.
 // Peak memory stays what the largest file needs. Call once, before reading.
 void keep_freed_memory();
+
+// A file for what does not fit in memory (lint's records of a large fleet), in the temporary
+// directory (TMPDIR; TMP or TEMP on Windows). No other process can open it by name, and it is
+// gone when closed or when the process ends, however it ends: unlinked as soon as it is created
+// on POSIX, deleted on close by Windows.
+class ScratchFile {
+ public:
+  // Fails with the directory and the system's reason.
+  static std::expected<ScratchFile, std::string> create();
+  ScratchFile(ScratchFile&& other) noexcept : handle_(std::exchange(other.handle_, kNone)) {}
+  ScratchFile& operator=(ScratchFile&&) = delete;
+  ~ScratchFile();
+
+  std::expected<void, std::string> write_at(std::uint64_t offset, std::string_view bytes);
+  // Exactly `into.size()` bytes, which must have been written.
+  std::expected<void, std::string> read_at(std::uint64_t offset, std::span<char> into) const;
+
+ private:
+  static constexpr std::intptr_t kNone = -1;
+  explicit ScratchFile(std::intptr_t handle) : handle_(handle) {}
+  std::intptr_t handle_;  // a file descriptor, or a Windows HANDLE
+};
 
 // For `set`'s atomic writes (atomic_write.cpp).
 

@@ -104,7 +104,7 @@ ReadResult read_document(const fs::path& given, std::optional<FileKind> forced) 
 // An explicit stack of directories and the error_code overloads: a directory that cannot be
 // listed is skipped, and no filesystem_error escapes. Directory symlinks are not followed
 // (they can loop); file symlinks are.
-void list_config_directory(const fs::path& dir, std::vector<fs::path>& subdirectories, std::vector<fs::path>& files) {
+void list_config_directory(const fs::path& dir, const std::function<void(const fs::path&, bool)>& found) {
   std::error_code ec;
   fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
@@ -112,9 +112,9 @@ void list_config_directory(const fs::path& dir, std::vector<fs::path>& subdirect
     std::error_code entry_ec;
     const bool symlink = entry.is_symlink(entry_ec);
     if (!symlink && entry.is_directory(entry_ec)) {
-      if (!is_skipped_directory(entry.path())) subdirectories.push_back(entry.path());
+      if (!is_skipped_directory(entry.path())) found(entry.path(), true);
     } else if (entry.is_regular_file(entry_ec) && is_config_file(entry.path())) {
-      files.push_back(entry.path());
+      found(entry.path(), false);
     }
   }
 }
@@ -125,7 +125,9 @@ std::vector<fs::path> find_config_files(const fs::path& dir) {
   while (!pending.empty()) {
     const fs::path current = std::move(pending.back());
     pending.pop_back();
-    list_config_directory(current, pending, found);
+    list_config_directory(current, [&](const fs::path& path, bool directory) {
+      (directory ? pending : found).push_back(path);
+    });
   }
   std::ranges::sort(found);
   return found;

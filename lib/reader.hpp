@@ -3,6 +3,7 @@
 // the recursive search of directories.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,10 +48,10 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
 // subdirectories are skipped.
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& dir);
 
-// One step of that search: the directory's subdirectories worth entering and its files worth
-// reading, appended unsorted (lint lists directories on several threads).
-void list_config_directory(const std::filesystem::path& dir, std::vector<std::filesystem::path>& subdirectories,
-                           std::vector<std::filesystem::path>& files);
+// One step of that search: each of the directory's subdirectories worth entering and files
+// worth reading, as `found(path, is_directory)`, unsorted.
+void list_config_directory(const std::filesystem::path& dir,
+                           const std::function<void(const std::filesystem::path&, bool directory)>& found);
 
 namespace detail {
 // The raw span of attribute `name`'s value in the start tag whose '<' is at `tag_begin`, found

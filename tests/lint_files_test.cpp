@@ -3,14 +3,17 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <set>
 
 #include <doctest/doctest.h>
 
+#include "diagnostic.hpp"
 #include "file_walk.hpp"
 #include "fixtures.hpp"
 #include "lint_files.hpp"
+#include "path_text.hpp"
 #include "set_harness.hpp"
 
 using namespace sessiontool;
@@ -53,9 +56,10 @@ void write_fleet(const fs::path& root, int deployments) {
                   aos_config_text({{"WebClientStatefulSessionTimeoutInSeconds", i % 20 == 0 ? "7200" : "1800"}}));
   }
   write_bytes(root / "Broken" / "navsettings.json", "{\"NAVWebSettings\": {\"SessionTimeout\": }");  // ST002
-  // ST106: two nodes of one instance, equally near the web instance.
-  write_bytes(root / "Shared" / "NodeA" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
-  write_bytes(root / "Shared" / "NodeB" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
+  // ST106: two nodes of one instance, equally near the web instance, in folders whose order
+  // differs between output (by text: "Node-B/" first) and a directory's listing ("Node" first).
+  write_bytes(root / "Shared" / "Node" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
+  write_bytes(root / "Shared" / "Node-B" / "CustomSettings.config", server_config_text({{"ServerInstance", "SHARED"}}));
   write_bytes(root / "Shared" / "WebClient" / "navsettings.json", navsettings_text({{"ServerInstance", "shared"}}));
 }
 
@@ -94,6 +98,11 @@ TEST_SUITE("lint files") {
       const LintFilesResult result = lint_files(paths, std::nullopt, options, {.jobs = jobs});
       CHECK_MESSAGE(described(result.report) == whole, jobs << " workers");
       CHECK(result.read_errors);
+    }
+    // What is kept of each file, in a scratch file from the first byte on, or past a few records.
+    for (std::size_t in_memory : {std::size_t{0}, std::size_t{2000}}) {
+      const LintFilesResult result = lint_files(paths, std::nullopt, options, {.jobs = 2, .records_in_memory = in_memory});
+      CHECK_MESSAGE(described(result.report) == whole, in_memory << " bytes in memory");
     }
   }
 
@@ -142,18 +151,44 @@ TEST_SUITE("lint files") {
     CHECK(last_total == last_done);
   }
 
-  TEST_CASE("the walk sorts files as find_config_files does, whatever sorts before the separator") {
+  TEST_CASE("the walk numbers files in output order, whatever sorts before the separator, and finds what find_config_files finds") {
     SetSandbox box;
-    for (const char* dir : {"a", "a-b", "a.b", "a b", "ab", "a/b", "a/b-c", "A"})
+    for (const char* dir : {"a", "a-b", "a.b", "a b", "ab", "a/b", "a/b-c", "A", "a/b/c"})
       write_bytes(box.root() / dir / "navsettings.json", navsettings_text({}));
-    std::vector<fs::path> walked;
+    write_bytes(box.root() / "a.json" / "CustomSettings.config", "");  // a folder named like a file
+    write_bytes(box.root() / "a/CustomSettings.config", "");
+    std::map<std::size_t, fs::path> walked;  // by place
     std::mutex mutex;
-    walk_files({box.root()}, std::nullopt, 3, [&](FoundFile&& file) {
+    walk_files({box.root()}, std::nullopt, 3, [&](FoundFile&& file, std::size_t place) {
       const std::scoped_lock lock(mutex);
-      walked.push_back(file.path);
+      CHECK(walked.emplace(place, file.path).second);
     }, {});
-    std::ranges::sort(walked, [](const fs::path& a, const fs::path& b) { return walk_order_before(a.native(), b.native()); });
-    CHECK(walked == find_config_files(box.root()));
+    std::vector<fs::path> in_order;
+    for (const auto& [place, path] : walked) in_order.push_back(path);
+    REQUIRE(walked.size() == 11);
+    CHECK(walked.rbegin()->first == 10);  // places 0 to 10, each once
+    CHECK(std::ranges::is_sorted(in_order, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); }));
+    std::vector<fs::path> found = find_config_files(box.root());
+    std::ranges::sort(found, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); });
+    CHECK(in_order == found);
+  }
+
+  TEST_CASE("the walk merges its paths into one order, and a file named twice comes twice, side by side") {
+    SetSandbox box;
+    for (const char* dir : {"x/1", "x/2", "y", "z"})
+      write_bytes(box.root() / dir / "navsettings.json", navsettings_text({}));
+    std::map<std::size_t, std::pair<fs::path, std::size_t>> walked;  // place: path, input
+    std::mutex mutex;
+    const fs::path x = box.root() / "x", z = box.root() / "z", x2 = box.root() / "x" / "2" / "navsettings.json";
+    walk_files({z, x, x2}, std::nullopt, 2, [&](FoundFile&& file, std::size_t place) {
+      const std::scoped_lock lock(mutex);
+      walked.emplace(place, std::pair{file.path, file.input});
+    }, {});
+    std::vector<std::pair<fs::path, std::size_t>> in_order;
+    for (const auto& [place, file] : walked) in_order.push_back(file);
+    const std::vector<std::pair<fs::path, std::size_t>> expected{
+        {x / "1" / "navsettings.json", 1}, {x2, 1}, {x2, 2}, {z / "navsettings.json", 0}};
+    CHECK(in_order == expected);
   }
 
 #ifndef _WIN32

@@ -1,0 +1,49 @@
+#pragma once
+// What lint keeps of a checked file until every file of a fleet has been read: the session
+// values resolution and pairing read, with where they are, and the file's own findings. A few
+// hundred bytes where the file was tens of kilobytes, as bytes for a RecordStore.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+#include "diagnostic.hpp"
+#include "document.hpp"
+
+namespace sessiontool {
+
+struct Summary {
+  struct Value {
+    const SettingInfo* setting;  // the key, a session key of the file's kind
+    std::string value;
+    Position value_pos;
+    Position value_end_pos;
+  };
+  FileKind kind = FileKind::server;
+  FileFormat format = FileFormat::xml;
+  Position anchor;
+  std::vector<Value> values;  // the last entry of each session key, in document order
+
+  const std::string* find(std::string_view key) const;
+};
+
+// The document's summary; it takes the values' text.
+Summary summarize(Document&& document);
+// The part of the Document resolution and the deployment checks read.
+Document rebuild(const Summary& summary, const std::filesystem::path& path);
+
+struct FileRecord {
+  std::filesystem::path::string_type path;  // as the reader keeps it
+  std::optional<Summary> summary;    // none for a file that could not be read
+  std::vector<Diagnostic> findings;  // of the document checks, or its read error; paths left empty
+};
+
+std::string encode(const FileRecord& record);
+// The record `encode` made of these bytes.
+FileRecord decode(std::string_view bytes);
+// Its path alone.
+std::filesystem::path::string_type decode_path(std::string_view bytes);
+
+}  // namespace sessiontool
