@@ -13,6 +13,7 @@
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "progress_line.hpp"
+#include "record_store.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {
@@ -113,7 +114,15 @@ int run_lint(const LintCommandOptions& options) {
     writers.main->finding(d);
     for (const auto& writer : writers.annotations) writer->finding(d);
   };
-  const LintTotals totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+  LintTotals totals;
+  try {
+    totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+  } catch (const ScratchError& e) {
+    progress.finish();
+    fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",
+               e.what(), platform::temporary_directory_variable());
+    return kExitBadInput;
+  }
   progress.finish();
   writers.main->finish(totals);
   for (const auto& writer : writers.annotations) writer->finish(totals);

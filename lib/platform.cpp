@@ -143,6 +143,8 @@ static std::filesystem::path scratch_name(const std::filesystem::path& dir, unsi
   return dir / fmt::format("sessiontool-{}-{}.tmp", GetCurrentProcessId(), attempt);
 }
 
+std::string_view temporary_directory_variable() { return "TMP"; }
+
 std::expected<ScratchFile, std::string> ScratchFile::create() {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
@@ -151,8 +153,9 @@ std::expected<ScratchFile, std::string> ScratchFile::create() {
   for (;;) {
     const HANDLE handle = CreateFileW(scratch_name(dir, count++).c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr,
                                       CREATE_NEW, FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
-    if (handle != INVALID_HANDLE_VALUE) return ScratchFile(reinterpret_cast<std::intptr_t>(handle));
-    if (GetLastError() != ERROR_FILE_EXISTS) return std::unexpected(fmt::format("cannot create a file in {}: {}", utf8_from_wide(dir.native()), last_error()));
+    if (handle != INVALID_HANDLE_VALUE) return ScratchFile(reinterpret_cast<std::intptr_t>(handle), dir);
+    if (GetLastError() != ERROR_FILE_EXISTS)
+      return std::unexpected(fmt::format("cannot create a file in {}: {}", utf8_from_wide(dir.native()), last_error()));
   }
 }
 
@@ -304,15 +307,17 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
   return bytes;
 }
 
+std::string_view temporary_directory_variable() { return "TMPDIR"; }
+
 std::expected<ScratchFile, std::string> ScratchFile::create() {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  if (ec) return std::unexpected("cannot find the temporary directory: " + ec.message());
+  // TMPDIR as POSIX has it, so that a missing one is named in the message.
+  const std::string tmpdir = env("TMPDIR");
+  const std::filesystem::path dir = tmpdir.empty() ? "/tmp" : tmpdir;
   std::string name = (dir / "sessiontool-XXXXXX").native();
   const int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) return std::unexpected(fmt::format("cannot create a file in {}: {}", dir.native(), errno_text(errno)));
   ::unlink(name.c_str());  // the descriptor keeps it until closed
-  return ScratchFile(fd);
+  return ScratchFile(fd, dir);
 }
 
 ScratchFile::~ScratchFile() {

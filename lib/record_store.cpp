@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "path_text.hpp"
+
 namespace sessiontool {
 namespace {
 
@@ -31,7 +35,7 @@ RecordStore::Ref RecordStore::append(std::string_view record) {
 void RecordStore::flush() {
   if (pending_.empty()) return;
   if (auto written = file_->write_at(file_size_, pending_); !written)
-    throw ScratchError("cannot write the scratch file in the temporary directory: " + written.error());
+    throw ScratchError(fmt::format("cannot write to a file in {}: {}", utf8_text(file_->directory()), written.error()));
   file_size_ += pending_.size();
   pending_.clear();
 }
@@ -47,7 +51,7 @@ std::string_view RecordStore::read(Ref ref) {
     window_offset_ = at;
     if (auto got = file_->read_at(at, window_); !got) {
       window_.clear();
-      throw ScratchError("cannot read back the scratch file in the temporary directory: " + got.error());
+      throw ScratchError(fmt::format("cannot read back a file in {}: {}", utf8_text(file_->directory()), got.error()));
     }
   }
   return std::string_view(window_).substr(at - window_offset_, ref.size);

@@ -212,5 +212,25 @@ TEST_SUITE("lint files") {
     CHECK(bad.code == 2);
     CHECK(bad.err.find("SESSIONTOOL_JOBS=many") != std::string::npos);
   }
+
+  TEST_CASE("a fleet too large for memory with no usable temporary directory: one line naming it, exit 3, no output") {
+    SetSandbox box;
+    for (int i = 0; i < 3000; ++i)  // past what is kept in memory
+      write_bytes(box.root() / "fleet" / ("a-web-instance-of-a-large-fleet-" + std::to_string(i)) / "navsettings.json",
+                  navsettings_text({}));
+    const char* old = std::getenv("TMPDIR");
+    const std::string saved = old ? old : "";
+    ::setenv("TMPDIR", (box.root() / "no-such-dir").c_str(), 1);
+    const RunResult run = box.run({"lint", "--format", "json", "fleet"});
+    if (old) ::setenv("TMPDIR", saved.c_str(), 1); else ::unsetenv("TMPDIR");
+    CHECK(run.code == 3);
+    CHECK(run.out.empty());
+    CHECK(run.err == "sessiontool: error: scratch file for a large fleet: cannot create a file in " +
+                         (box.root() / "no-such-dir").string() +
+                         ": No such file or directory (set TMPDIR to a writable directory)\n");
+    const RunResult fine = box.run({"lint", "--format", "json", "--fail-on", "none", "fleet"});
+    CHECK(fine.code == 0);
+    CHECK(fine.out.find("\"files\": 3000") != std::string::npos);
+  }
 #endif
 }
