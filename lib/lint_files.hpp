@@ -1,7 +1,9 @@
 #pragma once
 // lint over files on disk, at fleet scale: files are read and checked on every core, each is
-// kept afterwards only as the little resolution needs, and the findings stream out in the order
-// of paths whatever the number of workers.
+// kept afterwards only as the little resolution needs, in memory up to a limit and then in a
+// scratch file, and the findings stream out in the order of paths whatever the number of
+// workers. Memory stays near flat as a fleet grows: some thirty bytes a file, and what pairing
+// keeps of each instance name.
 
 #include <cstddef>
 #include <filesystem>
@@ -36,7 +38,8 @@ struct LintTotals {
 // searched recursively and what they hold that is no configuration file is skipped.
 // The findings are handed to `emit` a file at a time, in LintReport::diagnostics's order, once
 // every file has been read (pairing needs them all); what is kept until then is a summary of
-// each file's session values and its own findings, never a document or the fleet's report.
+// each file's session values and its own findings (file_record.hpp), never a document or the
+// fleet's report. Throws ScratchError when the scratch file cannot be written or read.
 LintTotals lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                       const LintOptions& options, const LintFilesOptions& run,
                       const std::function<void(const Diagnostic&)>& emit);

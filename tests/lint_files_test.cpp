@@ -165,10 +165,11 @@ TEST_SUITE("lint files") {
     }, {});
     std::vector<fs::path> in_order;
     for (const auto& [place, path] : walked) in_order.push_back(path);
-    REQUIRE(walked.size() == 11);
-    CHECK(walked.rbegin()->first == 10);  // places 0 to 10, each once
+    std::vector<fs::path> found = find_config_files(box.root());  // 10 where "A" is "a" (Windows)
+    REQUIRE(found.size() >= 10);
+    REQUIRE(walked.size() == found.size());
+    CHECK(walked.rbegin()->first == found.size() - 1);  // places from 0, each once
     CHECK(std::ranges::is_sorted(in_order, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); }));
-    std::vector<fs::path> found = find_config_files(box.root());
     std::ranges::sort(found, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); });
     CHECK(in_order == found);
   }

@@ -69,7 +69,7 @@ TEST_SUITE("record store") {
   TEST_CASE("the scratch file holds what was written where it was written") {
     auto file = platform::ScratchFile::create();
     REQUIRE(file.has_value());
-    CHECK(std::filesystem::equivalent(file->directory(), std::filesystem::temp_directory_path()));
+    CHECK((file->directory() / "x").lexically_normal() == (std::filesystem::temp_directory_path() / "x").lexically_normal());
     REQUIRE(file->write_at(0, "hello, ").has_value());
     REQUIRE(file->write_at(7, "world").has_value());
     std::string back(12, '\0');
