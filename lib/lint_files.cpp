@@ -83,39 +83,27 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
   return record;
 }
 
-// A deployment to resolve and check, once, when the first of its files comes up in output order.
-struct Unit {
-  std::size_t first = 0;  // the earliest place of its files
-  std::size_t index = 0;  // a Business Central pair's, or the F&O file's
-  bool aos = false;
-};
-
-struct Deployments {
-  std::vector<FilePair> pairs;
-  std::vector<Unit> units;  // in the order of their first files
-};
-
-Deployments deployment_units(Files& files) {
+// The Business Central deployments, in the order of their first files (output order): each is
+// resolved and checked once, when its first file comes up. An F&O file is a deployment of its own.
+std::vector<FilePair> bc_deployments(Files& files) {
   const std::deque<Slot>& slots = files.slots();
   const auto endpoint_of = [&](std::size_t i) { return slots[i].pairs ? std::optional(slots[i].endpoint) : std::nullopt; };
   const auto path_of = [&](std::size_t i) { return files.path(i); };
-  Deployments result{.pairs = pair_files(slots.size(), endpoint_of, path_of)};
-  std::vector<Unit>& units = result.units;
-  units.reserve(result.pairs.size());
-  for (std::size_t p = 0; p < result.pairs.size(); ++p) {
-    const FilePair& pair = result.pairs[p];
-    std::size_t first = pair.first;
-    for (std::uint32_t i : pair.ambiguous_servers) first = std::min<std::size_t>(first, i);
-    units.push_back({.first = first, .index = p});
-  }
-  for (std::size_t i = 0; i < slots.size(); ++i)
-    if (slots[i].aos) units.push_back({.first = i, .index = i, .aos = true});
-  std::ranges::stable_sort(units, {}, &Unit::first);
-  return result;
+  std::vector<FilePair> pairs = pair_files(slots.size(), endpoint_of, path_of);
+  // Servers that tie for a web instance are among its files too.
+  bool moved = false;
+  for (FilePair& pair : pairs)
+    for (std::uint32_t s : pair.ambiguous_servers) {
+      moved = moved || s < pair.first;
+      pair.first = std::min(pair.first, s);
+    }
+  if (moved) std::ranges::stable_sort(pairs, {}, &FilePair::first);
+  return pairs;
 }
 
-// Resolves one deployment, rebuilding only its own files as documents, and runs the checks.
-void check_deployment(const Unit& unit, const Deployments& deployments, Files& files, const LintOptions& options,
+// Resolves one deployment, rebuilding only its own files as documents, and runs the checks:
+// a Business Central pair, or the F&O file at `aos`.
+void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const LintOptions& options,
                       const CheckPlan& plan, std::vector<Diagnostic>& found) {
   const auto rebuilt = [&](std::size_t i) {
     const FileRecord record = files.record(i);
@@ -123,16 +111,15 @@ void check_deployment(const Unit& unit, const Deployments& deployments, Files& f
   };
   std::vector<Document> docs;  // the pair's files, then the ambiguous servers: the deployment points into them
   std::vector<Deployment> one;
-  if (!unit.aos) {
-    const FilePair& pair = deployments.pairs[unit.index];
-    docs.reserve(2 + pair.ambiguous_servers.size());
-    InstancePair instances{.web_unmatched = pair.web_unmatched};
-    if (pair.server) instances.server = &docs.emplace_back(rebuilt(*pair.server));
-    if (pair.web) instances.web = &docs.emplace_back(rebuilt(*pair.web));
-    for (std::uint32_t s : pair.ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
+  if (pair) {
+    docs.reserve(2 + pair->ambiguous_servers.size());
+    InstancePair instances{.web_unmatched = pair->web_unmatched};
+    if (pair->server) instances.server = &docs.emplace_back(rebuilt(*pair->server));
+    if (pair->web) instances.web = &docs.emplace_back(rebuilt(*pair->web));
+    for (std::uint32_t s : pair->ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
     one.push_back(resolve_pair(instances, options.resolve));
   } else {
-    one.push_back(resolve_aos(docs.emplace_back(rebuilt(unit.index)), options.resolve));
+    one.push_back(resolve_aos(docs.emplace_back(rebuilt(aos)), options.resolve));
   }
   const LintInput input{one, options};
   for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
@@ -159,9 +146,9 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     totals.files += slot.present ? 1 : 0;
     totals.read_errors = totals.read_errors || slot.read_error;
   }
-  const Deployments deployments = deployment_units(files);
-  const std::vector<Unit>& units = deployments.units;
-  totals.deployments = units.size();
+  const std::vector<FilePair> pairs = bc_deployments(files);
+  totals.deployments = pairs.size();
+  for (const Slot& slot : slots) totals.deployments += slot.aos ? 1 : 0;
 
   // A file at a time in output order: its own findings, and those of the deployments it is the
   // first file of; findings those deployments have on later files wait for them (in a fleet,
@@ -169,7 +156,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // By path, so a file takes its own in one step however many wait (servers and web instances
   // kept in two trees: every web instance's findings wait until its tree comes up).
   std::multimap<fs::path::string_type, Diagnostic, decltype(&path_before)> waiting(&path_before);
-  std::size_t next_unit = 0;
+  std::size_t next_pair = 0, next_aos = 0;  // the deployments not yet checked
   const auto emit_all = [&](std::vector<Diagnostic> found) {
     for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
   };
@@ -178,8 +165,10 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // The findings of the files up to `end` (a place), and those waiting for them.
   const auto flush = [&](std::size_t end) {
     std::vector<Diagnostic> later;
-    for (; next_unit < units.size() && units[next_unit].first < end; ++next_unit)
-      check_deployment(units[next_unit], deployments, files, options, plan, later);
+    for (; next_pair < pairs.size() && pairs[next_pair].first < end; ++next_pair)
+      check_deployment(&pairs[next_pair], 0, files, options, plan, later);
+    for (; next_aos < end; ++next_aos)
+      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, later);
     for (Diagnostic& d : later) {
       fs::path::string_type at = d.path.native();
       waiting.emplace(std::move(at), std::move(d));

@@ -1,6 +1,7 @@
 #include "pairing.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -101,18 +102,38 @@ class NearestServers {
 
 }  // namespace
 
+// Numbers for texts, 1 for the first distinct one: an open-addressed table of numbers over the
+// texts kept once, some forty bytes a name where a node-based map takes twice that.
+template <typename Hash, typename Equal>
+class Numbering {
+ public:
+  std::uint32_t number(std::string_view text, TextArena<char>& texts) {
+    if (2 * (names_.size() + 1) > slots_.size()) grow();
+    std::size_t at = Hash{}(text) & (slots_.size() - 1);
+    for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
+      if (Equal{}(names_[slots_[at] - 1], text)) return slots_[at];
+    names_.push_back(texts.add(text));
+    return slots_[at] = static_cast<std::uint32_t>(names_.size());
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t>(std::max<std::size_t>(16, 2 * slots_.size())).swap(slots_);
+    for (std::size_t n = 0; n < names_.size(); ++n) {
+      std::size_t at = Hash{}(names_[n]) & (slots_.size() - 1);
+      while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = static_cast<std::uint32_t>(n + 1);
+    }
+  }
+
+  std::deque<std::string_view> names_;  // by number - 1; in blocks, never copied as it grows
+  std::vector<std::uint32_t> slots_;    // a number, or 0; a power of two, at most half full
+};
+
 struct EndpointNames::Tables {
   TextArena<char> texts;
-  std::unordered_map<std::string_view, std::uint32_t, FoldedHash, FoldedEqual> instances;
-  std::unordered_map<std::string_view, std::uint32_t> ports;
-
-  template <typename Map>
-  static std::uint32_t number(Map& map, TextArena<char>& texts, std::string_view text) {
-    if (const auto it = map.find(text); it != map.end()) return it->second;
-    const auto number = static_cast<std::uint32_t>(map.size() + 1);
-    map.emplace(texts.add(text), number);
-    return number;
-  }
+  Numbering<FoldedHash, FoldedEqual> instances;  // names match case-insensitively
+  Numbering<std::hash<std::string_view>, std::equal_to<>> ports;
 };
 
 EndpointNames::EndpointNames() : tables_(std::make_unique<Tables>()) {}
@@ -121,8 +142,8 @@ EndpointNames::~EndpointNames() = default;
 Endpoint EndpointNames::endpoint_of(FileKind kind, const std::string* instance, const std::string* port) {
   const std::string_view name = instance ? std::string_view(*instance) : find_setting(keys::kServerInstance, kind)->default_value;
   return Endpoint{.kind = kind,
-                  .instance = Tables::number(tables_->instances, tables_->texts, name),
-                  .port = port ? Tables::number(tables_->ports, tables_->texts, *port) : 0};
+                  .instance = tables_->instances.number(name, tables_->texts),
+                  .port = port ? tables_->ports.number(*port, tables_->texts) : 0};
 }
 
 Endpoint EndpointNames::endpoint_of(const Document& doc) {
@@ -180,7 +201,9 @@ std::vector<FilePair> pair_files(std::size_t count, const std::function<std::opt
   }
   for (const Server& s : servers)
     if (!server_used[s.file]) pairs.push_back(FilePair{.server = s.file, .first = s.file});
-  std::ranges::stable_sort(pairs, {}, &FilePair::first);
+  // By first file; pairs that share a server (their first) by web instance, as they were made.
+  // No two have the same key, so sorting in place keeps that order without a stable sort's copy.
+  std::ranges::sort(pairs, {}, [](const FilePair& p) { return std::pair(p.first, p.web.value_or(UINT32_MAX)); });
   return pairs;
 }
 
