@@ -298,6 +298,22 @@ TEST_SUITE("hostile input") {
     check_one_line_error(box.run({"show", "fleet/loop"}), "loop", "cannot read");
   }
 
+  TEST_CASE("a tree hundreds of folders deep is walked, and the file at its bottom found and reported") {
+#ifdef _WIN32
+    constexpr int kDepth = 50;  // within MAX_PATH
+#else
+    constexpr int kDepth = 400;
+#endif
+    SetSandbox box;
+    fs::path deep = "deep";
+    for (int i = 0; i < kDepth; ++i) deep /= "d";
+    write_bytes(box.root() / deep / "CustomSettings.config", server_with("ten minutes"));
+    const RunResult run = box.run({"lint", "--format", "github", "deep"});
+    CHECK(run.code == 1);
+    CHECK(run.out.find("CustomSettings.config,line=") != std::string::npos);
+    CHECK(run.out.find("ST003") != std::string::npos);
+  }
+
 #ifndef _WIN32
   TEST_CASE("a FIFO is reported, not waited on; found in a search it is skipped") {
     SetSandbox box;
