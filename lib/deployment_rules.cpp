@@ -135,7 +135,7 @@ void pairing(const LintInput& input, std::vector<Diagnostic>& out) {
     }
     // In output order, whichever order the files were read in.
     std::vector<const Document*> servers = d.ambiguous_servers;
-    std::ranges::stable_sort(servers, [](const Document* a, const Document* b) { return path_before(a->path.native(), b->path.native()); });
+    std::ranges::stable_sort(servers, path_before, [](const Document* server) { return PathText(server->path.native()); });
     std::string candidates;
     for (const Document* server : servers) {
       if (!candidates.empty()) candidates += ", ";

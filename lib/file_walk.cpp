@@ -132,7 +132,8 @@ class MergedWalk {
 // threads handling them.
 class WorkQueue {
  public:
-  WorkQueue(const std::vector<fs::path>& paths, std::optional<FileKind> as, const std::function<void(FoundFile&&, std::size_t)>& handle)
+  WorkQueue(const std::vector<fs::path>& paths, std::optional<FileKind> as,
+            const std::function<void(FoundFile&&, std::size_t)>& handle)
       : walk_(paths, as), handle_(handle) {}
 
   // The calling thread: finds files, and handles one whenever enough are waiting.

@@ -29,9 +29,8 @@ struct FoldedEqual {
   }
 };
 
-bool ports_match(const Endpoint& web, const Endpoint& server) {
-  return web.port == 0 || server.port == 0 || web.port == server.port;
-}
+// Ports as EndpointNames numbers them; 0: the file gives none, which matches any.
+bool ports_match(std::uint32_t web, std::uint32_t server) { return web == 0 || server == 0 || web == server; }
 
 // How near two directories are: the leading components they share. The more, the likelier the
 // server belongs to that web instance.
@@ -92,15 +91,13 @@ class NearestServers {
     return it->second;
   }
 
+  static std::uint64_t key(const Endpoint& want) { return std::uint64_t{want.instance} << 32 | want.port; }
+
   const std::function<std::filesystem::path(std::size_t)>& path_of_;
   TextArena<std::filesystem::path::value_type> texts_;
   std::unordered_map<std::size_t, PathText> places_;  // only for documents with rivals
-  static std::uint64_t key(const Endpoint& want) { return std::uint64_t{want.instance} << 32 | want.port; }
-
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> sorted_;  // candidates by place, per endpoint
 };
-
-}  // namespace
 
 // Numbers for texts, 1 for the first distinct one: an open-addressed table of numbers over the
 // texts kept once, some forty bytes a name where a node-based map takes twice that.
@@ -130,6 +127,8 @@ class Numbering {
   std::vector<std::uint32_t> slots_;    // a number, or 0; a power of two, at most half full
 };
 
+}  // namespace
+
 struct EndpointNames::Tables {
   TextArena<char> texts;
   Numbering<FoldedHash, FoldedEqual> instances;  // names match case-insensitively
@@ -140,7 +139,8 @@ EndpointNames::EndpointNames() : tables_(std::make_unique<Tables>()) {}
 EndpointNames::~EndpointNames() = default;
 
 Endpoint EndpointNames::endpoint_of(FileKind kind, const std::string* instance, const std::string* port) {
-  const std::string_view name = instance ? std::string_view(*instance) : find_setting(keys::kServerInstance, kind)->default_value;
+  const std::string_view name =
+      instance ? std::string_view(*instance) : find_setting(keys::kServerInstance, kind)->default_value;
   return Endpoint{.kind = kind,
                   .instance = tables_->instances.number(name, tables_->texts),
                   .port = port ? tables_->ports.number(*port, tables_->texts) : 0};
@@ -157,7 +157,6 @@ std::vector<FilePair> pair_files(std::size_t count, const std::function<std::opt
   // The servers by instance name, then in file order: one name's servers side by side.
   struct Server {
     std::uint32_t instance, port, file;
-    auto operator<=>(const Server&) const = default;
   };
   std::vector<Server> servers;
   std::size_t webs = 0;
@@ -182,7 +181,7 @@ std::vector<FilePair> pair_files(std::size_t count, const std::function<std::opt
       candidates.clear();
       const auto named = std::ranges::equal_range(servers, want->instance, {}, &Server::instance);
       for (const Server& s : named)
-        if (ports_match(*want, Endpoint{.port = s.port})) candidates.push_back(s.file);
+        if (ports_match(want->port, s.port)) candidates.push_back(s.file);
       if (candidates.size() > 1) rivals = &nearest_servers.add_rivals(*want, candidates);
     }
     const std::vector<std::size_t> nearest = rivals ? nearest_servers.find(w, *rivals) : candidates;

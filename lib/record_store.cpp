@@ -16,7 +16,8 @@ constexpr std::size_t kBlock = 64 * 1024;
 }  // namespace
 
 RecordStore::Ref RecordStore::append(std::string_view record) {
-  const Ref ref{.offset = memory_.size() + file_size_ + pending_.size(), .size = static_cast<std::uint32_t>(record.size())};
+  const Ref ref{.offset = memory_.size() + file_size_ + pending_.size(),
+                .size = static_cast<std::uint32_t>(record.size())};
   if (!file_ && memory_.size() + record.size() <= memory_limit_) {
     if (memory_.empty()) memory_.reserve(memory_limit_);  // no copy as it grows: the limit is all it takes
     memory_ += record;
@@ -46,7 +47,8 @@ std::string_view RecordStore::read(Ref ref) {
   if (at >= file_size_) return std::string_view(pending_).substr(at - file_size_, ref.size);
   if (at < window_offset_ || at + ref.size > window_offset_ + window_.size()) {
     // Records are whole in the file or whole in pending_: this one ends by file_size_.
-    const std::size_t size = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::size_t>(kBlock, ref.size), file_size_ - at));
+    const std::uint64_t wanted = std::max<std::size_t>(kBlock, ref.size);
+    const auto size = static_cast<std::size_t>(std::min(wanted, file_size_ - at));
     window_.resize(size);
     window_offset_ = at;
     if (auto got = file_->read_at(at, window_); !got) {

@@ -151,7 +151,7 @@ TEST_SUITE("lint files") {
     CHECK(last_total == last_done);
   }
 
-  TEST_CASE("the walk numbers files in output order, whatever sorts before the separator, and finds what find_config_files finds") {
+  TEST_CASE("the walk numbers files in output order, whatever sorts before the separator, finding what find_config_files finds") {
     SetSandbox box;
     for (const char* dir : {"a", "a-b", "a.b", "a b", "ab", "a/b", "a/b-c", "A", "a/b/c"})
       write_bytes(box.root() / dir / "navsettings.json", navsettings_text({}));
@@ -169,8 +169,9 @@ TEST_SUITE("lint files") {
     REQUIRE(found.size() >= 10);
     REQUIRE(walked.size() == found.size());
     CHECK(walked.rbegin()->first == found.size() - 1);  // places from 0, each once
-    CHECK(std::ranges::is_sorted(in_order, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); }));
-    std::ranges::sort(found, [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); });
+    const auto output_order = [](const fs::path& a, const fs::path& b) { return path_before(a.native(), b.native()); };
+    CHECK(std::ranges::is_sorted(in_order, output_order));
+    std::ranges::sort(found, output_order);
     CHECK(in_order == found);
   }
 

@@ -98,7 +98,8 @@ TEST_SUITE("record store") {
 
   TEST_CASE("a read-only temporary directory is named in the error") {
     if (::geteuid() == 0) return;  // root writes anywhere
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("sessiontool-ro-" + std::to_string(std::random_device()()));
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("sessiontool-ro-" + std::to_string(std::random_device()()));
     std::filesystem::create_directory(dir);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     const char* old = std::getenv("TMPDIR");
