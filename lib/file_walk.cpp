@@ -144,8 +144,18 @@ class WorkQueue {
       if (failure_) break;
       if (!found_all_ && waiting_.size() < ahead) {
         lock.unlock();
-        std::optional<FoundFile> file = walk_.next();  // lists directories, outside the lock
+        std::optional<FoundFile> file;
+        std::exception_ptr failure;
+        try {
+          file = walk_.next();  // lists directories, outside the lock
+        } catch (...) {
+          failure = std::current_exception();
+        }
         lock.lock();
+        if (failure) {
+          if (!failure_) failure_ = failure;
+          break;
+        }
         if (file)
           waiting_.emplace_back(std::move(*file), found_++);
         else
