@@ -96,4 +96,23 @@ TEST_SUITE("pairing") {
     REQUIRE(pairs[30].ambiguous_servers.size() == 30);
     for (int i = 0; i < 30; ++i) CHECK(pairs[30].ambiguous_servers[i] == &docs[2 * i]);  // in document order
   }
+
+  TEST_CASE("hundreds of instance names, spelt in another case by their web instances, each find their own") {
+    std::vector<Document> docs;
+    constexpr int kCount = 700;  // the name table grows several times
+    for (int i = 0; i < kCount; ++i)
+      docs.push_back(server("s" + std::to_string(i) + "/CustomSettings.config",
+                            {{"ServerInstance", "Inst" + std::to_string(i)}, {"ClientServicesPort", std::to_string(7000 + i % 5)}}));
+    for (int i = kCount; i-- > 0;)  // the other way round
+      docs.push_back(web("w" + std::to_string(i) + "/navsettings.json",
+                         {{"ServerInstance", "INST" + std::to_string(i)}, {"ClientServicesPort", std::to_string(7000 + i % 5)}}));
+    const auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == kCount);
+    for (const InstancePair& pair : pairs) {
+      REQUIRE(pair.server != nullptr);
+      REQUIRE(pair.web != nullptr);
+      const std::string n = pair.server->path.parent_path().string().substr(1);
+      CHECK(pair.web->path.parent_path().string() == "w" + n);
+    }
+  }
 }
