@@ -14,6 +14,7 @@ template <typename Char>
 class TextArena {
  public:
   std::basic_string_view<Char> add(std::basic_string_view<Char> text) {
+    if (text.empty()) return {};  // before the first block too
     if (text.size() > capacity_ - used_) {
       capacity_ = std::max(kBlock, text.size());
       blocks_.push_back(std::make_unique_for_overwrite<Char[]>(capacity_));

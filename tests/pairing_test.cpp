@@ -115,4 +115,17 @@ TEST_SUITE("pairing") {
       CHECK(pair.web->path.parent_path().string() == "w" + n);
     }
   }
+
+  TEST_CASE("an empty instance name, the first one seen, is a name like any other") {
+    std::vector<Document> docs;
+    docs.push_back(server("a/CustomSettings.config", {{"ServerInstance", ""}}));
+    docs.push_back(server("b/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    docs.push_back(web("a/navsettings.json", {{"ServerInstance", ""}}));
+    const auto pairs = pair_instances(docs);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[0].server == &docs[0]);
+    CHECK(pairs[0].web == &docs[2]);
+    CHECK(pairs[1].server == &docs[1]);
+    CHECK(pairs[1].web == nullptr);
+  }
 }
