@@ -220,11 +220,10 @@ TEST_SUITE("lint files") {
     for (int i = 0; i < 3000; ++i)  // past what is kept in memory
       write_bytes(box.root() / "fleet" / ("a-web-instance-of-a-large-fleet-" + std::to_string(i)) / "navsettings.json",
                   navsettings_text({}));
-    const char* old = std::getenv("TMPDIR");
-    const std::string saved = old ? old : "";
-    ::setenv("TMPDIR", (box.root() / "no-such-dir").c_str(), 1);
-    const RunResult run = box.run({"lint", "--format", "json", "fleet"});
-    if (old) ::setenv("TMPDIR", saved.c_str(), 1); else ::unsetenv("TMPDIR");
+    const RunResult run = [&] {
+      const ScopedEnv tmpdir("TMPDIR", (box.root() / "no-such-dir").string());
+      return box.run({"lint", "--format", "json", "fleet"});
+    }();
     CHECK(run.code == 3);
     CHECK(run.out.empty());
     CHECK(run.err == "sessiontool: error: scratch file for a large fleet: cannot create a file in " +

@@ -5,7 +5,6 @@
 #include "record_store.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -13,12 +12,14 @@
 #include <doctest/doctest.h>
 
 #include "platform.hpp"
+#include "set_harness.hpp"
 
 #ifndef _WIN32
 #include <unistd.h>
 #endif
 
 using namespace sessiontool;
+using namespace sessiontool::test;
 
 namespace {
 
@@ -81,9 +82,7 @@ TEST_SUITE("record store") {
 
 #ifndef _WIN32
   TEST_CASE("a temporary directory that does not exist fails the first record past the limit, naming it") {
-    const char* old = std::getenv("TMPDIR");
-    const std::string saved = old ? old : "";
-    ::setenv("TMPDIR", "/nonexistent-sessiontool-tmp", 1);
+    const ScopedEnv tmpdir("TMPDIR", "/nonexistent-sessiontool-tmp");
     RecordStore store(10);
     CHECK_NOTHROW(store.append("0123456789"));  // in memory
     std::string message;
@@ -92,7 +91,6 @@ TEST_SUITE("record store") {
     } catch (const ScratchError& e) {
       message = e.what();
     }
-    if (old) ::setenv("TMPDIR", saved.c_str(), 1); else ::unsetenv("TMPDIR");
     CHECK(message == "cannot create a file in /nonexistent-sessiontool-tmp: No such file or directory");
   }
 
@@ -102,11 +100,10 @@ TEST_SUITE("record store") {
         std::filesystem::temp_directory_path() / ("sessiontool-ro-" + std::to_string(std::random_device()()));
     std::filesystem::create_directory(dir);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    const char* old = std::getenv("TMPDIR");
-    const std::string saved = old ? old : "";
-    ::setenv("TMPDIR", dir.c_str(), 1);
-    auto file = platform::ScratchFile::create();
-    if (old) ::setenv("TMPDIR", saved.c_str(), 1); else ::unsetenv("TMPDIR");
+    auto file = [&] {
+      const ScopedEnv tmpdir("TMPDIR", dir.string());
+      return platform::ScratchFile::create();
+    }();
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
     std::filesystem::remove_all(dir);
     REQUIRE_FALSE(file.has_value());
