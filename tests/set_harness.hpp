@@ -108,10 +108,7 @@ class SetSandbox {
 #ifdef _WIN32
     command = "\"" + command + "\"";  // cmd /c strips one pair of quotes
     // std::system would pass the command through the ANSI code page.
-    int status = _wsystem(platform::wide_from_utf8(command).c_str());
-    // 9009 is cmd's "could not start the program"; wine's cmd says it now and then on a loaded
-    // machine (once in a CI run beside a fuzzer). sessiontool never exits 9009: one more try.
-    if (status == 9009) status = _wsystem(platform::wide_from_utf8(command).c_str());
+    const int status = _wsystem(platform::wide_from_utf8(command).c_str());
 #else
     const int status = std::system(command.c_str());
 #endif
