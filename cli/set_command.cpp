@@ -51,12 +51,15 @@ std::string describe(const Document& doc, const Change& change) {
   auto value = [&](const std::optional<std::string>& v, std::string_view none) {
     return v ? display_value(info, *v) : std::string(none);
   };
+  // The entry keeps its own spelling: say it when it is not Microsoft's.
+  const std::string key = !change.spelling.empty() && change.spelling != change.key
+                              ? fmt::format("{} (spelt {})", change.key, change.spelling)
+                              : change.key;
   if (change.kind == ChangeKind::unchanged) {
-    return change.new_value ? fmt::format("{} is already {}", change.key, value(change.new_value, ""))
-                            : fmt::format("{} is not set", change.key);
+    return change.new_value ? fmt::format("{} is already {}", key, value(change.new_value, ""))
+                            : fmt::format("{} is not set", key);
   }
-  return fmt::format("{} {} -> {}", change.key, value(change.old_value, "(not set)"),
-                     value(change.new_value, "(removed)"));
+  return fmt::format("{} {} -> {}", key, value(change.old_value, "(not set)"), value(change.new_value, "(removed)"));
 }
 
 // What a changed file says once written (or, with --dry-run/--check, would say).
@@ -71,12 +74,23 @@ void report(const Target& target, std::FILE* stream, std::string_view verb) {
 // A duplicated key is changed where it takes effect; the earlier lines still show the old
 // value, so say so (lint reports them as ST004).
 void warn_duplicates(const Target& target) {
+  const bool json = target.doc.format == FileFormat::json;
   for (const Change& change : target.result.changes) {
     if (change.occurrences < 2 || change.kind != ChangeKind::changed) continue;
-    warn(fmt::format("{}:{}:{}: {} is set {} times; changed the last one, which is the one in effect "
-                     "(remove the others: they no longer match)",
+    warn(fmt::format("{}:{}:{}: {} is set {} times (in any letter case); changed the last one, {}",
                      utf8_text(target.doc.path), change.where.line, change.where.column, change.key,
-                     change.occurrences));
+                     change.occurrences,
+                     json ? "but the web server does not start until the others are deleted"
+                          : "which is the one in effect (remove the others: they no longer match)"));
+  }
+  // What else makes the product refuse the file: set does not mend it, and says so.
+  if (target.result.modified()) {
+    ReadResult after = parse_document(target.doc.path, target.result.bytes, target.doc.kind);
+    if (after.document)
+      for (const Refusal& refusal : after.document->refusals)
+        if (refusal.kind != Refusal::Kind::duplicate_key)
+          warn(fmt::format("{}:{}:{}: {}: the file is written as asked, but the product still refuses it",
+                           utf8_text(target.doc.path), refusal.start.line, refusal.start.column, refusal.message));
   }
   for (const Change& change : target.result.changes)
     if (change.kind == ChangeKind::removed && change.key == keys::kFoLegacyTimeout)

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
 #include "edit_distance.hpp"
 #include "path_text.hpp"
 #include "platform.hpp"
@@ -31,8 +32,6 @@ const char* kind_files(FileKind kind) {
 // case-insensitively, within a few edits.
 std::string unknown_key_message(std::string_view key) {
   const std::string_view best = nearest_name(key, catalog(), 3, &SettingInfo::key);
-  if (!best.empty() && edit_distance(key, best, 0) == 0)
-    return fmt::format("unknown setting '{}': setting names are case-sensitive; did you mean '{}'?", key, best);
   if (!best.empty()) return fmt::format("unknown setting '{}'; did you mean '{}'?", key, best);
   return fmt::format("unknown setting '{}'; 'sessiontool show --all' lists the settings sessiontool knows", key);
 }
@@ -43,10 +42,13 @@ bool looks_like_key(std::string_view text) {
   });
 }
 
+// The products read keys in any letter case: "sessiontimeout" is SessionTimeout, and a new entry
+// gets Microsoft's spelling.
 KeyPlan plan_for(const std::string& key, std::optional<std::string> argument) {
   KeyPlan plan{key, std::move(argument), {}, {}};
   for (const SettingInfo& info : catalog()) {
-    if (info.key != key) continue;
+    if (!equals_ignoring_case(info.key, key)) continue;
+    plan.key = info.key;
     if (info.system_parameter) {
       throw UsageError(fmt::format(
           "{} is the F&O system parameter \"Session inactivity timeout in minutes\": it lives in the database, "
@@ -118,8 +120,9 @@ SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const 
   SetRequest request;
   std::set<std::string> seen;
   auto add = [&](const std::string& key, std::optional<std::string> value) {
-    if (!seen.insert(key).second) throw UsageError(fmt::format("{} is given more than once", key));
-    request.keys.push_back(plan_for(key, std::move(value)));
+    KeyPlan plan = plan_for(key, std::move(value));
+    if (!seen.insert(plan.key).second) throw UsageError(fmt::format("{} is given more than once", plan.key));
+    request.keys.push_back(std::move(plan));
   };
   for (const std::string& argument : arguments) {
     const std::size_t eq = argument.find('=');

@@ -33,7 +33,7 @@ std::pair<std::string, std::string> parse_assumption(const std::string& text) {
   if (!info) throw UsageError(fmt::format("--assume {}: unknown setting '{}'", text, key));
   auto native = native_from_argument(*info, text.substr(eq + 1));
   if (!native) throw UsageError(fmt::format("--assume {}: {}", text, native.error()));
-  return {key, *native};
+  return {std::string(info->key), *native};  // as the catalog spells it: keys match case-insensitively
 }
 
 int run_show(const ShowOptions& options) {

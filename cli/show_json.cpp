@@ -30,10 +30,25 @@ ordered_json setting_json(const Setting& s) {
     j["path"] = utf8_text(s.document->path);
     j["line"] = s.entry->value_pos.line;
     j["column"] = s.entry->value_pos.column;
+    if (s.entry->name() != s.info->key) j["spelling"] = s.entry->name();
   }
+  if (s.removed)
+    j["removed"] = {{"by", s.removed->clear ? "clear" : "remove"},
+                    {"path", utf8_text(s.document->path)},
+                    {"line", s.removed->pos.line},
+                    {"column", s.removed->pos.column}};
   j["type"] = to_string(s.info->type);
   if (!s.interpretation.ok()) j["error"] = s.interpretation.error;
   if (s.ignored_on_platform) j["ignored_on_platform"] = true;
+  return j;
+}
+
+ordered_json platform_json(const BcPlatform& p) {
+  ordered_json j;
+  j["major"] = p.major != 0 ? ordered_json(p.major) : ordered_json(nullptr);
+  j["at_least"] = p.at_least != 0 ? ordered_json(p.at_least) : ordered_json(nullptr);
+  j["source"] = to_string(p.source);
+  if (!p.evidence.empty()) j["evidence"] = p.evidence;
   return j;
 }
 
@@ -43,6 +58,18 @@ ordered_json deployment_json(const Deployment& d) {
   j["name"] = d.name;
   j["files"] = ordered_json::array();
   for (const Document* doc : d.files()) j["files"].push_back({{"kind", to_string(doc->kind)}, {"path", utf8_text(doc->path)}});
+  if (d.product == Product::business_central) j["platform"] = platform_json(d.platform);
+  // What makes the product refuse a file: the server, web server or AOS does not start.
+  ordered_json refused = ordered_json::array();
+  for (const Document* doc : d.files())
+    for (const Refusal& r : doc->refusals)
+      refused.push_back({{"kind", to_string(doc->kind)},
+                         {"path", utf8_text(doc->path)},
+                         {"line", r.start.line},
+                         {"column", r.start.column},
+                         {"message", r.message}});
+  if (!refused.empty()) j["refused"] = refused;
+  if (d.aos && d.aos->encrypted) j["encrypted_app_settings"] = true;
   j["settings"] = ordered_json::object();
   for (const Setting& s : d.settings)
     if (!(s.value.empty() && s.origin == Origin::default_value)) j["settings"][std::string(s.info->key)] = setting_json(s);
@@ -53,7 +80,8 @@ ordered_json deployment_json(const Deployment& d) {
     effective["reconnect_window"] = {{"seconds", seconds(d.reconnect->total)},
                                      {"initial_inactivity_seconds", seconds(d.reconnect->initial_inactivity)},
                                      {"reconnect_period_seconds", seconds(d.reconnect->reconnect_period)},
-                                     {"removed_on_platform", d.reconnect->removed_on_platform}};
+                                     {"removed_on_platform", d.reconnect->removed_on_platform},
+                                     {"depends_on_platform", d.reconnect->depends_on_platform}};
   if (d.warning)
     effective["warning_lead"] = {{"seconds", seconds(d.warning->lead)},
                                  {"countdown_starts_at_seconds", seconds(d.warning->countdown_starts_at)}};

@@ -36,6 +36,9 @@ std::string inactivity_reason(const Deployment& d) {
     if (in.bound_by.front() == keys::kFoLegacyTimeout)
       return fmt::format("the legacy {} in web.config shadows the system parameter ({})", keys::kFoLegacyTimeout,
                          human(parameter->effective.value_or(Duration{0})));
+    if (d.aos && d.aos->encrypted)
+      return fmt::format("the system parameter {} ({}), unless the encrypted web.config sets the legacy {}",
+                         keys::kFoSystemParameter, to_string(parameter->origin), keys::kFoLegacyTimeout);
     return fmt::format("the system parameter {} ({})", keys::kFoSystemParameter, to_string(parameter->origin));
   }
   if (in.value.is_unbounded()) return "never: both ClientServicesIdleClientTimeout and SessionTimeout are unbounded";
@@ -74,12 +77,19 @@ void render_effective(std::string& out, const Deployment& d, const Style& style)
   out += effective_line("inactivity timeout", d.inactivity.value, inactivity_reason(d), style);
   if (d.reconnect) {
     const ReconnectWindow& w = *d.reconnect;
-    out += effective_line("reconnect window", w.total,
-                          w.removed_on_platform
-                              ? "platform 21+: the session ends when its connection is lost"
-                              : fmt::format("2 x ClientServicesKeepAliveInterval ({}) + ClientServicesReconnectPeriod ({})",
-                                            human(w.initial_inactivity), human(w.reconnect_period)),
-                          style);
+    const std::string old_model = fmt::format("2 x ClientServicesKeepAliveInterval ({}) + ClientServicesReconnectPeriod ({})",
+                                              human(w.initial_inactivity), human(w.reconnect_period));
+    if (w.removed_on_platform) {
+      out += fmt::format("  {:<20}{}{}\n", "reconnect window", style.green(fmt::format("{:<8}", "none")),
+                         "platform 21+: the session ends when its connection is lost");
+    } else if (w.depends_on_platform) {
+      // Nothing tells the platform: both outcomes, and how to settle it.
+      out += effective_line("reconnect window", w.total, "on platform 20 and earlier: " + old_model, style);
+      out += fmt::format("  {:<20}{}{}\n", "", style.green(fmt::format("{:<8}", "none")),
+                         "on platform 21 and later: the session ends when its connection is lost");
+    } else {
+      out += effective_line("reconnect window", w.total, old_model, style);
+    }
   }
   if (d.warning)
     out += effective_line("warning lead", d.warning->lead,
@@ -103,7 +113,7 @@ void render_timelines(std::string& out, const Deployment& d, const Style& style)
        {{"active", d.inactivity.value, d.inactivity.value.is_unbounded() ? "never closed" : "closed"}},
        "last activity");
   if (d.reconnect && !d.reconnect->removed_on_platform)
-    emit("connection lost",
+    emit(d.reconnect->depends_on_platform ? "lost (up to 20)" : "connection lost",
          {{"initial inactivity", d.reconnect->initial_inactivity, "faulted"},
           {"orphaned, may reconnect", d.reconnect->reconnect_period, "closed"}},
          "lost");
@@ -119,14 +129,48 @@ std::string value_with_human(const Setting& setting) {
 
 std::string origin_text(const Setting& setting) {
   switch (setting.origin) {
-    case Origin::file:
-      return fmt::format("{}:{}:{}", utf8_text(setting.document->path), setting.entry->value_pos.line,
-                         setting.entry->value_pos.column);
+    case Origin::file: {
+      std::string where = fmt::format("{}:{}:{}", utf8_text(setting.document->path), setting.entry->value_pos.line,
+                                      setting.entry->value_pos.column);
+      if (setting.entry->name() != setting.info->key) where += fmt::format(" (spelt {})", setting.entry->name());
+      return where;
+    }
     case Origin::system_parameter: return "system parameter (--fo-inactivity-timeout)";
     case Origin::assumed: return "assumed (--assume)";
-    case Origin::default_value: return "default";
+    case Origin::default_value:
+      if (setting.removed)
+        return fmt::format("default (taken out by <{}> at {}:{}:{})", setting.removed->clear ? "clear/" : "remove",
+                           utf8_text(setting.document->path), setting.removed->pos.line, setting.removed->pos.column);
+      return "default";
   }
   return "";
+}
+
+std::string platform_text(const BcPlatform& platform) {
+  using enum BcPlatform::Source;
+  switch (platform.source) {
+    case unknown:
+      return "unknown (nothing in the files tells): the reconnect window depends on it; --platform N settles it";
+    case option: return fmt::format("{} (--platform)", platform.major);
+    case config_file: return fmt::format("{} ({})", platform.major, platform.evidence);
+    case install_folder: return fmt::format("{} (from the {})", platform.major, platform.evidence);
+    case content: return fmt::format("{} or later ({})", platform.at_least, platform.evidence);
+  }
+  return "";
+}
+
+// What makes the product refuse a file of the deployment, one line each.
+void render_refusals(std::string& out, const Deployment& d, const Style& style) {
+  for (const Document* doc : d.files()) {
+    const char* who = doc->kind == FileKind::server ? "the server instance" : doc->kind == FileKind::web ? "the web server" : "the AOS";
+    for (const Refusal& refusal : doc->refusals)
+      out += style.red(fmt::format("  {} will not start: {} ({}:{}:{})\n", who, refusal.message, utf8_text(doc->path),
+                                   refusal.start.line, refusal.start.column));
+    if (doc->encrypted)
+      out += style.yellow(fmt::format("  <appSettings> are encrypted ({}): whether they set {} cannot be read; decrypt "
+                                      "a copy with Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt (ST204)\n",
+                                      doc->encrypted->provider, keys::kFoLegacyTimeout));
+  }
 }
 
 std::string render_show_text(const std::vector<Deployment>& deployments, const ShowTextOptions& options,
@@ -135,7 +179,12 @@ std::string render_show_text(const std::vector<Deployment>& deployments, const S
   for (const Deployment& d : deployments) {
     if (!out.empty()) out += "\n";
     out += fmt::format("{} {}\n", style.bold(d.name), style.dim("(" + product_title(d.product) + ")"));
-    for (const Document* doc : d.files()) out += fmt::format("  {:<7}{}\n", to_string(doc->kind), utf8_text(doc->path));
+    for (const Document* doc : d.files()) out += fmt::format("  {:<9}{}\n", to_string(doc->kind), utf8_text(doc->path));
+    if (d.product == Product::business_central) {
+      const std::string text = platform_text(d.platform);
+      out += fmt::format("  {:<9}{}\n", "platform", d.platform.known() ? text : style.yellow(text));
+    }
+    render_refusals(out, d, style);
     if (d.web_unmatched) out += style.yellow("  no server instance matches this web instance: server defaults assumed\n");
     if (!d.ambiguous_servers.empty()) {
       out += style.yellow("  several server instances match equally: server defaults assumed\n");

@@ -31,16 +31,25 @@ inline void check_document(const Document& doc) {
     if (s.self_closing_tag) FUZZ_CHECK(within(*s.self_closing_tag, size));
   }
   for (const Entry& e : doc.entries) {
-    FUZZ_CHECK(e.section < doc.sections.size());
+    // A JSON member at the top level belongs to no section.
+    FUZZ_CHECK(e.section < doc.sections.size() || doc.format == FileFormat::json);
     FUZZ_CHECK(within(e.entry_span, size) && within(e.key_span, size) && within(e.value_span, size));
     FUZZ_CHECK(e.entry_span.offset <= e.key_span.offset && e.key_span.end() <= e.entry_span.end());
     FUZZ_CHECK(e.entry_span.offset <= e.value_span.offset && e.value_span.end() <= e.entry_span.end());
-    const Section& s = doc.sections[e.section];
-    FUZZ_CHECK(s.body_begin <= e.entry_span.offset && e.entry_span.end() <= s.body_end);
+    FUZZ_CHECK(e.name_offset <= e.key.size());
+    if (e.section < doc.sections.size()) {
+      const Section& s = doc.sections[e.section];
+      FUZZ_CHECK(s.body_begin <= e.entry_span.offset && e.entry_span.end() <= s.body_end);
+    }
     FUZZ_CHECK(e.key_pos.line >= 1 && e.value_pos.line >= 1);
     FUZZ_CHECK(e.key_pos == doc.source.position(e.key_span.offset));
     FUZZ_CHECK(e.value_pos == doc.source.position(e.value_span.offset));
   }
+  for (const Removal& r : doc.removals) {
+    FUZZ_CHECK(r.section < doc.sections.size() && r.before <= doc.entries.size() && within(r.element, size));
+    FUZZ_CHECK(r.pos == doc.source.position(r.element.offset));
+  }
+  for (const Refusal& r : doc.refusals) FUZZ_CHECK(r.start.line >= 1);
 }
 
 }  // namespace sessiontool::fuzz

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "ascii_case.hpp"
+
 namespace sessiontool {
 namespace {
 
@@ -66,7 +68,7 @@ constexpr std::array kCatalog = {
                 .default_value = "12:00:00", .min = kOneTick,
                 .description = "Default time a task scheduler session may run."},
     SettingInfo{.key = "MaxTaskSchedulerSessionTimeout", .kind = server, .type = timespan_or_max,
-                .default_value = "23:59:59", .min = kOneTick,
+                .default_value = "23:59:59", .min = kOneTick, .since_platform = 22,
                 .description = "Longest time a task scheduler session may run."},
     SettingInfo{.key = "PageBackgroundTaskDefaultTimeout", .kind = server, .type = timespan_or_max,
                 .default_value = "00:02:00", .min = kOneTick,
@@ -149,7 +151,7 @@ const SettingInfo* find_row(std::string_view key, Match match) {
   if (key.size() > kLongestKey) return nullptr;
   for (std::size_t i = kRowsByLength.first[key.size()]; i < kRowsByLength.first[key.size() + 1]; ++i) {
     const SettingInfo& info = kCatalog[kRowsByLength.order[i]];
-    if (info.key == key && match(info)) return &info;
+    if (equals_ignoring_case(info.key, key) && match(info)) return &info;
   }
   return nullptr;
 }

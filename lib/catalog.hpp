@@ -66,9 +66,10 @@ inline constexpr std::string_view kFoSystemParameter = "SessionInactivityTimeout
 
 std::span<const SettingInfo> catalog();
 
-// The row for a key in a file kind (exact, case-sensitive match), or nullptr.
+// The row for a key in a file kind, or nullptr. Keys match case-insensitively, as the products
+// read them (.NET's OrdinalIgnoreCase).
 const SettingInfo* find_setting(std::string_view key, FileKind kind);
-// The row for a key in any file kind, or nullptr.
+// The row for a key in any file kind, or nullptr (case-insensitively).
 const SettingInfo* find_setting(std::string_view key);
 
 // A value read as its setting's type.

@@ -97,11 +97,11 @@ void shadowed_session_timeout(const LintInput& input, std::vector<Diagnostic>& o
 
 void keep_alive(const LintInput& input, std::vector<Diagnostic>& out) {
   const std::optional<Duration> lb = input.options.lb_idle_timeout;
-  const std::optional<int> platform = input.options.resolve.platform;
-  if (!lb || lb->is_unbounded() || (platform && *platform >= 21)) return;
+  if (!lb || lb->is_unbounded()) return;
   const Duration half{lb->ticks / 2};
   for (const Deployment& d : input.deployments) {
-    if (!is_bc(d) || !d.server) continue;  // with no server file there is nothing to change
+    // With no server file there is nothing to change; on platform 21+ there is no keep-alive.
+    if (!is_bc(d) || !d.server || d.platform.no_reconnect()) continue;
     const Setting& keep = *d.find(keys::kKeepAliveInterval);
     if (!keep.effective || !(*keep.effective > half)) continue;
     const std::int64_t max_seconds = half.ticks / Duration::kTicksPerSecond;
@@ -139,7 +139,7 @@ void pairing(const LintInput& input, std::vector<Diagnostic>& out) {
     std::string candidates;
     for (const Document* server : servers) {
       if (!candidates.empty()) candidates += ", ";
-      const Entry* name = server->find_last(keys::kServerInstance);
+      const Entry* name = server->in_force(keys::kServerInstance);
       candidates += name ? fmt::format("{}:{}", generic_utf8_text(server->path), name->value_pos.line)
                          : generic_utf8_text(server->path);
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ascii_case.hpp"
+
 namespace sessiontool {
 
 const char* to_string(FileKind kind) {
@@ -26,9 +28,21 @@ std::optional<FileKind> file_kind_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-const Entry* Document::find_last(std::string_view key) const {
-  const auto it = std::ranges::find(entries.rbegin(), entries.rend(), key, &Entry::key);
-  return it == entries.rend() ? nullptr : &*it;
+Document::Lookup Document::lookup(std::string_view name) const {
+  const auto named = [&](const Entry& e) { return e.applies && equals_ignoring_case(e.name(), name); };
+  const auto last = std::ranges::find_if(entries.rbegin(), entries.rend(), named);
+  if (last == entries.rend()) return {};
+  const auto index = static_cast<std::size_t>(entries.rend() - last - 1);
+  // The first <remove> of the name or <clear/> after it takes it out; later ones find nothing.
+  for (const Removal& removal : removals)
+    if (removal.before > index && (removal.clear || equals_ignoring_case(removal.key, name)))
+      return {.removed = &removal, .removed_entry = &*last};
+  return {.entry = &*last};
+}
+
+std::size_t Document::count(std::string_view name) const {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      entries, [&](const Entry& e) { return e.applies && equals_ignoring_case(e.name(), name); }));
 }
 
 Position anchor_of(const SourceText& source, const std::vector<Section>& sections) {

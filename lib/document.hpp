@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bc_platform.hpp"
 #include "source_text.hpp"
 
 namespace sessiontool {
@@ -28,6 +29,8 @@ std::optional<FileKind> file_kind_from_string(std::string_view text);
 // the bare token).
 struct Entry {
   std::string key;
+  // As the product reads it: JSON true, false and null are "True", "False" and "" (.NET's
+  // JsonElement.ToString()); a number is its text.
   std::string value;
   Span key_span;
   Span value_span;
@@ -42,6 +45,44 @@ struct Entry {
   // .NET); value_span is then empty, just past the key's closing quote, and an editor must
   // insert ` value="..."` there rather than splice.
   bool has_value = true;
+  // The product reads the entry as a setting of the file: every XML <add> of a section; a JSON
+  // member whose configuration path is NAVWebSettings:<name> in any letter case. Other JSON
+  // members (top level, another section, nested deeper) have no effect on the web server.
+  bool applies = true;
+  // Where the setting's name starts in `key`: 0, but for a JSON member that names its section
+  // too ("NAVWebSettings:SessionTimeout" at the top level, which .NET reads as the same path).
+  std::size_t name_offset = 0;
+  // JSON only: the member's configuration path as written, sections joined by ':'
+  // ("ApplicationIdSettings:SessionTimeout").
+  std::string path;
+
+  // The name the product looks the entry up by (compared case-insensitively).
+  std::string_view name() const { return std::string_view(key).substr(name_offset); }
+};
+
+// An XML `<remove key="K"/>` or `<clear/>` (appSettings semantics, .NET's
+// KeyValueConfigurationCollection): it takes out the entries before it, of key K or all.
+struct Removal {
+  std::string key;     // decoded; empty for <clear/>
+  bool clear = false;
+  Span element;        // the whole element
+  Position pos;        // its '<'
+  std::size_t section = 0;
+  std::size_t before = 0;  // how many entries come before it: it removes among entries [0, before)
+};
+
+// Something that makes the product refuse the file when it loads it (a .NET exception: the
+// server or web server does not start). The values are still read, so that what would apply
+// once it is fixed can be shown.
+struct Refusal {
+  enum class Kind {
+    duplicate_key,  // navsettings.json: a configuration path twice, in any letter case
+    structure,      // appSettings XML: what System.Configuration throws ConfigurationErrorsException for
+  };
+  Kind kind = Kind::structure;
+  Position start;
+  Position end;
+  std::string message;
 };
 
 // A container of entries: `<appSettings>`, `<DynamicsNAVSettings>`, or a JSON object such as
@@ -62,13 +103,34 @@ struct Document {
   FileFormat format = FileFormat::xml;
   SourceText source;           // the original bytes, untouched
   std::vector<Section> sections;
-  std::vector<Entry> entries;  // in document order
+  std::vector<Entry> entries;      // in document order
+  std::vector<Removal> removals;   // XML only, in document order
+  std::vector<Refusal> refusals;   // in document order; empty when the product loads the file
+  // XML: the section's entries are encrypted (ASP.NET protected configuration:
+  // configProtectionProvider="..." and <EncryptedData>), so nothing in it can be read.
+  struct Encryption {
+    Position pos;          // the section's start tag
+    std::string provider;  // the configProtectionProvider attribute
+  };
+  std::optional<Encryption> encrypted;
+  // What the file tells of its Business Central platform (server and web files).
+  BcPlatform platform;
   // Where a finding about the file as a whole points: the first non-blank character of the
   // line that opens the first section.
   Position anchor{1, 1};
 
-  // The last entry with this exact key (last wins, as in .NET), or nullptr.
-  const Entry* find_last(std::string_view key) const;
+  // What the product makes of a setting name: the entry in force, or what removed it.
+  struct Lookup {
+    const Entry* entry = nullptr;      // in force; null when none is
+    const Removal* removed = nullptr;  // set when a <remove> or <clear/> took the last entry out
+    const Entry* removed_entry = nullptr;  // ...and that entry
+  };
+  // Names match case-insensitively; the last applying entry wins unless a later <remove> of
+  // its name or <clear/> takes it out (an <add> after those counts again).
+  Lookup lookup(std::string_view name) const;
+  const Entry* in_force(std::string_view name) const { return lookup(name).entry; }
+  // How many applying entries have this name, in any letter case.
+  std::size_t count(std::string_view name) const;
 };
 
 // Document::anchor for these sections of this text (readers call it once they have the sections).

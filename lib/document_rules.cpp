@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "edit_distance.hpp"
 #include "rule_checks.hpp"
@@ -30,17 +31,12 @@ const char* file_description(FileKind kind) {
   return "this file";
 }
 
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](char x, char y) { return fold(x) == fold(y); });
-}
 
 // Which letters (folded, in 64 buckets) a key holds. One edit changes at most two buckets, so
 // keys whose sets differ in more than 2 x limit buckets cannot be within `limit` edits.
 std::uint64_t letter_set(std::string_view key) {
   std::uint64_t set = 0;
-  for (char c : key) set |= std::uint64_t{1} << (static_cast<unsigned char>(fold(c)) % 64);
+  for (char c : key) set |= std::uint64_t{1} << (static_cast<unsigned char>(ascii_lower(c)) % 64);
   return set;
 }
 
@@ -72,16 +68,11 @@ struct KeyIndex {
     return kind == FileKind::server ? server : kind == FileKind::web ? web : aos;
   }
 
-  const SettingInfo* same_but_case(std::string_view key) const {
-    for (const Known& known : keys)
-      if (known.info->key.size() == key.size() && equals_ignoring_case(known.info->key, key)) return known.info;
-    return nullptr;
-  }
-
-  // What an unknown key is: a known one in other letter case, a key of another kind of file
-  // (or the F&O system parameter), a misspelling of a known one, or none of these (no finding).
+  // What an unknown key is: a key of another kind of file (or the F&O system parameter), a
+  // misspelling of a known one, or none of these (no finding). A known key in another letter
+  // case is no unknown key: the product reads it (find_setting matches it).
   struct Verdict {
-    enum class What { nothing, letter_case, elsewhere, misspelt } what = What::nothing;
+    enum class What { nothing, elsewhere, misspelt } what = What::nothing;
     const SettingInfo* info = nullptr;
   };
 
@@ -102,7 +93,6 @@ struct KeyIndex {
 
   Verdict judge(std::string_view key) const {
     using enum Verdict::What;
-    if (const SettingInfo* same = same_but_case(key)) return {letter_case, same};
     if (const SettingInfo* other = find_setting(key)) return {elsewhere, other};
     if (const SettingInfo* near = nearest(key)) return {misspelt, near};
     return {};
@@ -129,13 +119,9 @@ struct KeyIndex {
 
 std::string unknown_key_message(const Document& doc, const Entry& entry) {
   using enum KeyIndex::Verdict::What;
-  const auto [what, info] = KeyIndex::of(doc.kind).verdict(entry.key);
+  const auto [what, info] = KeyIndex::of(doc.kind).verdict(entry.name());
   switch (what) {
     case nothing: return {};
-    case letter_case:
-      return fmt::format("{} is not a known key: it differs from {} only in letter case, and keys are matched "
-                         "exactly, so the value \"{}\" may be ignored; rename it to {}",
-                         entry.key, info->key, entry.value, info->key);
     case elsewhere:
       if (info->system_parameter)
         return fmt::format("{} is not a file setting: \"Session inactivity timeout in minutes\" is an F&O system "
@@ -150,18 +136,25 @@ std::string unknown_key_message(const Document& doc, const Entry& entry) {
   return fmt::format("{} is not a known key; did you mean {}? As written, the value \"{}\" is ignored and {} "
                      "keeps its {}; rename the key",
                      entry.key, info->key, entry.value, info->key,
-                     doc.find_last(info->key) ? "value from elsewhere in the file"
+                     doc.in_force(info->key) ? "value from elsewhere in the file"
                                               : fmt::format("default ({})", info->default_value.empty()
                                                                                 ? "unset"
                                                                                 : info->default_value));
 }
 
-// Per (section, key), the entry that wins (the last) and how often the key occurs: an
-// open-addressing table over entry indices, kept per thread so checking a file allocates
-// nothing once the first few files have sized it.
+// FNV-1a over the name's letters folded to lower case: equal for names equal but for case.
+std::size_t folded_hash(std::string_view name) {
+  std::size_t hash = 14695981039346656037ull;
+  for (char c : name) hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
+  return hash;
+}
+
+// Per (section, name in any letter case), the entry that wins (the last) and how often the name
+// occurs: an open-addressing table over entry indices, kept per thread so checking a file
+// allocates nothing once the first few files have sized it.
 class KeyCounts {
  public:
-  // Fills the table for `doc`; false when no key occurs twice in a section (nothing to report).
+  // Fills the table for `doc`; false when no name occurs twice in a section (nothing to report).
   bool fill(const Document& doc) {
     const std::size_t n = doc.entries.size();
     std::size_t size = 16;
@@ -173,10 +166,10 @@ class KeyCounts {
     bool repeated = false;
     for (std::size_t i = 0; i < n; ++i) {
       const Entry& entry = doc.entries[i];
-      std::size_t slot = (std::hash<std::string_view>{}(entry.key) ^ (entry.section * 0x9E3779B97F4A7C15u)) & (size - 1);
+      std::size_t slot = (folded_hash(entry.name()) ^ (entry.section * 0x9E3779B97F4A7C15u)) & (size - 1);
       while (slots_[slot] != kEmpty) {
         const Entry& first = doc.entries[slots_[slot]];
-        if (first.section == entry.section && first.key == entry.key) break;
+        if (first.section == entry.section && equals_ignoring_case(first.name(), entry.name())) break;
         slot = (slot + 1) & (size - 1);
       }
       if (slots_[slot] == kEmpty) {
@@ -204,52 +197,135 @@ class KeyCounts {
   std::vector<std::uint32_t> slot_of_;  // each entry's first occurrence
 };
 
+// The platform a file's checks assume: the one stated, else what the file tells.
+BcPlatform platform_of(const Document& doc, const LintOptions& options) {
+  return platform_for(options.resolve, &doc, nullptr);
+}
+
+// "platform 23 (install folder …)", "platform 22 or later (ADOpenIdMetadataLocation in …)".
+std::string platform_phrase(const BcPlatform& platform) {
+  const std::string version = platform.major != 0 ? fmt::format("platform {}", platform.major)
+                                                  : fmt::format("platform {} or later", platform.at_least);
+  if (platform.source == BcPlatform::Source::option) return version;
+  return fmt::format("{} ({})", version, platform.evidence);
+}
+
 }  // namespace
 
 void values(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const std::optional<int> platform = options.resolve.platform;
+  const BcPlatform platform = platform_of(doc, options);
   for (const Entry& entry : doc.entries) {
-    const SettingInfo* info = find_setting(entry.key, doc.kind);
+    if (!entry.applies) continue;  // ST011: the value does not matter
+    const SettingInfo* info = find_setting(entry.name(), doc.kind);
     if (!info || info->system_parameter) continue;
-    if (platform && !info->exists_on(*platform)) continue;  // ST107: the value does not matter
+    if (platform.excludes(info->since_platform, info->until_platform)) continue;  // ST107: the value does not matter
     for (ValueProblem& problem : check_value(*info, entry.value))
       out.push_back(at_value(problem.rule, problem.severity, doc, entry, std::move(problem.message)));
   }
 }
 
 void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
-  // Within its section only: a JSON key may repeat in another object without being a duplicate.
+  if (doc.format == FileFormat::json) {
+    // A configuration path twice, in any letter case: the web server does not start.
+    for (const Refusal& refusal : doc.refusals) {
+      if (refusal.kind != Refusal::Kind::duplicate_key) continue;
+      out.push_back({.rule = "ST004", .severity = Severity::error, .path = doc.path, .start = refusal.start,
+                     .end = refusal.end,
+                     .message = refusal.message + ", so the web server does not start; delete one of them"});
+    }
+    return;
+  }
+  // Within its section only: in appSettings the last <add> wins, in any letter case.
   thread_local KeyCounts counts;
   if (!counts.fill(doc)) return;
   for (std::size_t i = 0; i < doc.entries.size(); ++i) {
     const Entry& entry = doc.entries[i];
-    if (is_help_key(entry.key) || counts.winner(i) == i) continue;
+    if (counts.winner(i) == i) continue;
     const Entry& winner = doc.entries[counts.winner(i)];
-    out.push_back(at_value(
-        "ST004", Severity::warning, doc, entry,
-        fmt::format("{} is set {} times in this file and the last one wins: this value \"{}\" is overridden by "
-                    "\"{}\" on line {}; delete the lines that do not count",
-                    entry.key, counts.count(i), entry.value, winner.value, winner.value_pos.line)));
+    const Document::Lookup in_force = doc.lookup(entry.name());
+    const std::string outcome =
+        in_force.removed ? fmt::format("and a <{}> on line {} then takes it out, so the default applies",
+                                       in_force.removed->clear ? "clear/" : "remove", in_force.removed->pos.line)
+                         : fmt::format("and the last one wins: this value \"{}\" is overridden by \"{}\" on line {}",
+                                       entry.value, winner.value, winner.value_pos.line);
+    const std::string spellings =
+        entry.key == winner.key ? "" : fmt::format(" (spelt {} there: keys match in any letter case)", winner.key);
+    out.push_back(at_value("ST004", Severity::warning, doc, entry,
+                           fmt::format("{} is set {} times in this file{}, {}; delete the lines that do not count",
+                                       entry.key, counts.count(i), spellings, outcome)));
   }
 }
 
 void unknown_keys(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
   for (const Entry& entry : doc.entries) {
-    if (is_help_key(entry.key)) continue;
-    const SettingInfo* info = find_setting(entry.key, doc.kind);
+    if (!entry.applies || is_help_key(entry.key)) continue;
+    const SettingInfo* info = find_setting(entry.name(), doc.kind);
     if (info && !info->system_parameter) continue;
     std::string message = unknown_key_message(doc, entry);
     if (!message.empty()) out.push_back(at_value("ST005", Severity::warning, doc, entry, std::move(message)));
   }
 }
 
-void platform_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const std::optional<int> platform = options.resolve.platform;
-  if (!platform) return;
+void letter_case(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
   for (const Entry& entry : doc.entries) {
-    const SettingInfo* info = find_setting(entry.key, doc.kind);
-    if (!info || info->exists_on(*platform)) continue;
-    const std::string span = info->until_platform && *platform > info->until_platform
+    if (!entry.applies) continue;
+    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    if (!info || info->system_parameter || entry.name() == info->key) continue;
+    out.push_back(at_value("ST010", Severity::info, doc, entry,
+                           fmt::format("{} is spelt {} here: the {} reads keys in any letter case, so this value "
+                                       "\"{}\" is used; Microsoft's spelling reads better in reviews",
+                                       info->key, entry.name(), doc.kind == FileKind::web ? "web server" : "server",
+                                       entry.value)));
+  }
+}
+
+void no_effect(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
+  if (doc.format != FileFormat::json) return;
+  for (const Entry& entry : doc.entries) {
+    if (entry.applies || is_help_key(entry.key)) continue;
+    const SettingInfo* info = find_setting(entry.key, FileKind::web);
+    if (!info) continue;
+    out.push_back(at_value(
+        "ST011", Severity::warning, doc, entry,
+        fmt::format("{} = \"{}\" has no effect here: the web server reads its settings from \"NAVWebSettings\", "
+                    "and this one is at {}; move it into \"NAVWebSettings\"",
+                    info->key, entry.value, entry.path)));
+  }
+}
+
+void refusals(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
+  for (const Refusal& refusal : doc.refusals) {
+    if (refusal.kind != Refusal::Kind::structure) continue;
+    out.push_back({.rule = "ST012", .severity = Severity::error, .path = doc.path, .start = refusal.start,
+                   .end = refusal.end,
+                   .message = fmt::format("{}: the {} does not start with this file", refusal.message,
+                                          doc.kind == FileKind::server ? "server instance"
+                                          : doc.kind == FileKind::web  ? "web client"
+                                                                       : "AOS")});
+  }
+}
+
+void encrypted(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
+  if (!doc.encrypted || doc.kind != FileKind::aos) return;
+  out.push_back({.rule = "ST204", .severity = Severity::warning, .path = doc.path, .start = doc.encrypted->pos,
+                 .end = doc.encrypted->pos,
+                 .message = fmt::format(
+                     "<appSettings> is encrypted (configProtectionProvider=\"{}\"), so whether it sets the legacy "
+                     "{} cannot be read, and the effective inactivity timeout is not known; decrypt a copy with "
+                     "AOSService\\webroot\\bin\\Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt "
+                     "<copy of web.config> and lint that",
+                     doc.encrypted->provider, keys::kFoLegacyTimeout),
+                 .setting = std::string(keys::kFoLegacyTimeout)});
+}
+
+void platform_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
+  const BcPlatform platform = platform_of(doc, options);
+  if (!platform.known()) return;
+  for (const Entry& entry : doc.entries) {
+    if (!entry.applies) continue;
+    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    if (!info || !platform.excludes(info->since_platform, info->until_platform)) continue;
+    const std::string span = info->until_platform && platform.at_least > info->until_platform
                                  ? fmt::format("it was removed after platform {}", info->until_platform)
                                  : fmt::format("it exists from platform {}", info->since_platform);
     const std::string consequence =
@@ -257,9 +333,9 @@ void platform_keys(const Document& doc, const LintOptions& options, std::vector<
             ? ", and a session now ends when its connection is lost"
             : "";
     out.push_back(at_value("ST107", Severity::warning, doc, entry,
-                           fmt::format("{} = {} does not exist on platform {} ({}): the server ignores it{}; "
+                           fmt::format("{} = {} does not exist on {} ({}): the server ignores it{}; "
                                        "delete the line, or lint with the server's real --platform",
-                                       entry.key, entry.value, *platform, span, consequence)));
+                                       entry.key, entry.value, platform_phrase(platform), span, consequence)));
   }
 }
 

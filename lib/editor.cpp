@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "editor_layout.hpp"
 #include "reader.hpp"
@@ -30,7 +31,7 @@ bool is_json_integer(std::string_view text) {
 // string (a TimeSpan in a number, such as "SessionTimeout": 20, becomes "00:45:00").
 bool keep_bare_number(const Document& doc, const Entry& entry, std::string_view value) {
   if (entry.value_is_string) return false;
-  const SettingInfo* info = find_setting(entry.key, doc.kind);
+  const SettingInfo* info = find_setting(entry.name(), doc.kind);
   const bool integer_type = info && (info->type == ValueType::integer || info->type == ValueType::seconds);
   return integer_type && is_json_integer(value);
 }
@@ -52,8 +53,12 @@ Splice value_splice(const Document& doc, const Entry& entry, std::string_view va
   return {entry.value_span, escape_xml_attribute(value, quote)};
 }
 
-std::size_t count_key(const Document& doc, std::string_view key) {
-  return static_cast<std::size_t>(std::ranges::count(doc.entries, key, &Entry::key));
+// The last entry the product reads by this name, in force or not (a <remove> may follow it).
+const Entry* last_named(const Document& doc, std::string_view key) {
+  const auto it = std::ranges::find_if(doc.entries.rbegin(), doc.entries.rend(), [&](const Entry& e) {
+    return e.applies && equals_ignoring_case(e.name(), key);
+  });
+  return it == doc.entries.rend() ? nullptr : &*it;
 }
 
 // Reads the spliced text again; the kind stays the one the original was read as, so that
@@ -73,21 +78,24 @@ std::expected<Document, EditError> apply(const Document& doc, const Splice& spli
   return reparse(doc, std::move(bytes));
 }
 
-// One edit against the current text: the new document (unchanged when nothing was to do).
+// One edit against the current text: the new document (unchanged when nothing was to do). The
+// key is the one the product reads, in whatever letter case the file spells it: an entry in
+// force is changed where it stands, never given a second spelling.
 std::expected<Document, EditError> apply_one(Document current, const Edit& edit, Change& change) {
   change.key = edit.key;
-  change.occurrences = count_key(current, edit.key);
-  const Entry* last = current.find_last(edit.key);
+  change.occurrences = current.count(edit.key);
+  const Entry* last = current.in_force(edit.key);
   if (last) {
     change.old_value = last->value;
     change.where = last->value_pos;
+    change.spelling = last->key;
   }
   if (!edit.value) {
-    if (!last) return current;
+    if (change.occurrences == 0) return current;
     change.kind = ChangeKind::removed;
-    // The last occurrence first, then the text is read again for the next: removing a JSON
-    // member moves the commas its neighbours need.
-    while (const Entry* entry = current.find_last(edit.key)) {
+    // Every spelling, in force or taken out by a <remove>, the last first; the text is read
+    // again for the next: removing a JSON member moves the commas its neighbours need.
+    while (const Entry* entry = last_named(current, edit.key)) {
       auto next = apply(current, removal_splice(current, *entry));
       if (!next) return std::unexpected(next.error());
       current = std::move(*next);
@@ -106,8 +114,9 @@ std::expected<Document, EditError> apply_one(Document current, const Edit& edit,
   return apply(current, *splice);
 }
 
-bool is_edited(std::span<const Edit> edits, std::string_view key) {
-  return std::ranges::any_of(edits, [&](const Edit& e) { return e.key == key; });
+bool is_edited(std::span<const Edit> edits, const Entry& entry) {
+  return entry.applies &&
+         std::ranges::any_of(edits, [&](const Edit& e) { return equals_ignoring_case(e.key, entry.name()); });
 }
 
 // The final text must say what was asked and nothing else: every other entry, in order,
@@ -117,7 +126,8 @@ std::expected<void, EditError> verify(const Document& before, const Document& af
   auto others = [&](const Document& doc) {
     std::vector<std::tuple<std::string, std::string, std::string>> out;
     for (const Entry& e : doc.entries)
-      if (!is_edited(edits, e.key)) out.emplace_back(e.key, e.value, doc.sections.at(e.section).name);
+      if (!is_edited(edits, e))
+        out.emplace_back(e.key, e.value, e.section < doc.sections.size() ? doc.sections[e.section].name : e.path);
     return out;
   };
   if (others(before) != others(after))
@@ -130,18 +140,18 @@ std::expected<void, EditError> verify(const Document& before, const Document& af
   if (names(before) != names(after)) return internal_error("the edited text has different sections");
   for (std::size_t i = 0; i < edits.size(); ++i) {
     const Edit& edit = edits[i];
-    const Entry* entry = after.find_last(edit.key);
+    const Entry* entry = after.in_force(edit.key);
     if (!edit.value) {
-      if (entry) return internal_error(fmt::format("{} is still set after removing it", edit.key));
+      if (after.count(edit.key) != 0) return internal_error(fmt::format("{} is still set after removing it", edit.key));
       continue;
     }
     if (!entry || entry->value != *edit.value)
       return internal_error(fmt::format("{} reads back as \"{}\", not \"{}\"", edit.key,
                                         entry ? entry->value : "(missing)", *edit.value));
-    const std::size_t expected = changes[i].kind == ChangeKind::added ? 1 : changes[i].occurrences;
-    if (count_key(after, edit.key) != expected)
+    const std::size_t expected = changes[i].occurrences + (changes[i].kind == ChangeKind::added ? 1 : 0);
+    if (after.count(edit.key) != expected)
       return internal_error(fmt::format("{} appears {} times after the edit, expected {}", edit.key,
-                                        count_key(after, edit.key), expected));
+                                        after.count(edit.key), expected));
   }
   return {};
 }
@@ -155,7 +165,7 @@ bool EditResult::modified() const {
 std::expected<EditResult, EditError> apply_edits(const Document& doc, std::span<const Edit> edits) {
   for (std::size_t i = 0; i < edits.size(); ++i)
     for (std::size_t j = i + 1; j < edits.size(); ++j)
-      if (edits[i].key == edits[j].key)
+      if (equals_ignoring_case(edits[i].key, edits[j].key))
         return internal_error(fmt::format("{} is edited twice in one command", edits[i].key));
 
   EditResult result;

@@ -34,8 +34,11 @@ struct Change {
   std::optional<std::string> old_value;  // the value in force before (the last occurrence)
   std::optional<std::string> new_value;  // the value in force after
   Position where;                        // the edited entry in the original file (line 0 for added)
-  // How many times the key appeared in the file. A duplicated key is changed at its last
-  // occurrence only, the one that takes effect (as in .NET); unset removes them all.
+  // The key as the file spells it, when an entry was in force (it may differ from `key` in
+  // letter case: the entry is changed where it stands, not renamed).
+  std::string spelling;
+  // How many times the key appeared in the file, in any letter case. A duplicated key is changed
+  // at its last occurrence only, the one that takes effect (as in .NET); unset removes them all.
   std::size_t occurrences = 0;
 };
 
@@ -55,7 +58,8 @@ struct EditError {
   std::string message;
 };
 
-// Applies the edits in order to the document's text. Each key may appear once among the
+// Applies the edits in order to the document's text, keys matched as the product matches them
+// (case-insensitively; <remove> and <clear/> honoured). Each key may appear once among the
 // edits. Every edit is spliced at the readers' spans and the result is read again; the final
 // text must resolve each edited key to its new value (or to nothing, for an unset) and keep
 // every other entry as it was, else the result is an internal error.

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "editor.hpp"
 
@@ -75,6 +76,25 @@ bool is_xml_trivia(std::string_view s) {
       const std::size_t close = s.find("-->", i + 4);
       if (close == std::string_view::npos) return false;
       i = close + 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Nothing but blanks and complete JSON comments (the rest of a line).
+bool is_json_trivia(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
+      ++i;
+    } else if (s.substr(i).starts_with("//")) {
+      return true;  // to the end of the line
+    } else if (s.substr(i).starts_with("/*")) {
+      const std::size_t close = s.find("*/", i + 2);
+      if (close == std::string_view::npos) return false;
+      i = close + 2;
     } else {
       return false;
     }
@@ -186,11 +206,13 @@ std::string json_member(const Document& doc, const Section& target, std::size_t 
 
 // ---- where it goes ----
 
-Splice after_anchor(const Document& doc, const Entry& anchor, const std::string& entry) {
+// After `anchor`: the last entry of the section, or an XML <remove>/<clear/> that would take the
+// new entry out were it placed before.
+Splice after_anchor(const Document& doc, Span anchor, const std::string& entry) {
   const SourceText& src = doc.source;
   const std::string& text = src.bytes();
-  const std::size_t begin = anchor.entry_span.offset;
-  const std::size_t end = anchor.entry_span.end();
+  const std::size_t begin = anchor.offset;
+  const std::size_t end = anchor.end();
   const std::string_view prefix = line_prefix(src, begin);
   const std::string brk = break_at(src, end);
   // Blanks before the anchor on its line, for entries that share a line.
@@ -206,13 +228,17 @@ Splice after_anchor(const Document& doc, const Entry& anchor, const std::string&
     return {{at, 0}, brk + std::string(prefix) + entry};
   }
   if (is_blank(prefix)) {
-    // The anchor's own comma closes its line (blanks may follow): the new member goes on a line
-    // after it with a comma of its own, and the anchor's line stays as it was.
-    const std::size_t comma = std::min(text.find_first_not_of(kBlanks, end), text.size());
     const std::size_t line_end = src.line_end(end);
-    if (comma < line_end && text[comma] == ',' && line_end < text.size() &&
-        is_blank(std::string_view(text).substr(comma + 1, line_end - comma - 1)))
+    const std::string_view rest = std::string_view(text).substr(end, line_end - end);
+    const std::size_t comma = rest.find_first_not_of(kBlanks);
+    // The anchor's own comma closes its line (blanks and comments may follow): the new member goes
+    // on a line after it with a comma of its own, and the anchor's line stays as it was.
+    if (comma != std::string_view::npos && rest[comma] == ',' && line_end < text.size() &&
+        is_json_trivia(rest.substr(comma + 1)))
       return {{line_end, 0}, brk + std::string(prefix) + entry + ","};
+    // A comment closes the anchor's line: the comma goes before it, the member on the next line.
+    if (!is_blank(rest) && line_end < text.size() && is_json_trivia(rest))
+      return {{end, rest.size()}, "," + std::string(rest) + brk + std::string(prefix) + entry};
     return {{end, 0}, "," + brk + std::string(prefix) + entry};
   }
   if (trim(prefix) == ",") return {{end, 0}, brk + std::string(prefix) + entry};  // comma-first style
@@ -254,10 +280,12 @@ Splice into_empty(const Document& doc, const Section& section, const std::string
   return {at, brk + outer + unit + entry + brk + outer};
 }
 
+// The last section of the target name (in any letter case: .NET reads "navWebSettings" as
+// NAVWebSettings).
 const Section* target_section(const Document& doc) {
   const std::string_view name = target_section_name(doc);
   for (auto it = doc.sections.rbegin(); it != doc.sections.rend(); ++it)
-    if (it->name == name) return &*it;
+    if (equals_ignoring_case(it->name, name)) return &*it;
   return nullptr;
 }
 
@@ -273,8 +301,16 @@ std::expected<Splice, std::string> insertion_splice(const Document& doc, std::st
   const auto index = static_cast<std::size_t>(section - doc.sections.data());
   const std::string entry = doc.format == FileFormat::json ? json_member(doc, *section, index, key, value)
                                                            : xml_element(doc, index, key, value);
-  const auto anchor = std::ranges::find(doc.entries.rbegin(), doc.entries.rend(), index, &Entry::section);
-  if (anchor != doc.entries.rend()) return after_anchor(doc, *anchor, entry);
+  std::optional<Span> anchor;
+  const auto last = std::ranges::find(doc.entries.rbegin(), doc.entries.rend(), index, &Entry::section);
+  if (last != doc.entries.rend()) anchor = last->entry_span;
+  // A <remove> of the key or a <clear/> after the last entry: the new entry goes after it, where
+  // it takes effect.
+  for (const Removal& removal : doc.removals)
+    if (removal.section == index && (removal.clear || equals_ignoring_case(removal.key, key)) &&
+        (!anchor || removal.element.offset > anchor->offset))
+      anchor = removal.element;
+  if (anchor) return after_anchor(doc, *anchor, entry);
   return into_empty(doc, *section, entry);
 }
 
@@ -301,7 +337,7 @@ Splice removal_splice(const Document& doc, const Entry& entry) {
   const std::size_t line_begin = content_start(src, begin);
   const std::size_t line_end = src.line_end(end);
   const std::string_view after_text = std::string_view(text).substr(end, line_end - end);
-  const bool rest_goes = doc.format == FileFormat::xml ? is_xml_trivia(after_text) : is_blank(after_text);
+  const bool rest_goes = doc.format == FileFormat::xml ? is_xml_trivia(after_text) : is_json_trivia(after_text);
   if (is_blank(line_prefix(src, begin)) && rest_goes) {
     // The entry has its lines to itself: they go, indentation through line break, with a
     // comment that closes the line (it is about this entry).

@@ -65,14 +65,14 @@ const std::string* Summary::find(std::string_view key) const {
 }
 
 Summary summarize(Document&& document) {
-  Summary summary{.kind = document.kind, .format = document.format, .anchor = document.anchor};
-  // Document::find_last's answers, in document order.
-  for (auto it = document.entries.rbegin(); it != document.entries.rend(); ++it) {
-    const SettingInfo* setting = find_setting(it->key, document.kind);
-    if (!setting || !setting->session_key || summary.find(it->key)) continue;
-    summary.values.push_back({setting, std::move(it->value), it->value_pos, it->value_end_pos});
+  Summary summary{.kind = document.kind, .format = document.format, .anchor = document.anchor,
+                  .platform = std::move(document.platform)};
+  // Document::in_force's answers, in catalog order.
+  for (const SettingInfo& setting : catalog()) {
+    if (setting.kind != document.kind || !setting.session_key || setting.system_parameter) continue;
+    if (const Entry* entry = document.in_force(setting.key))
+      summary.values.push_back({&setting, entry->value, entry->value_pos, entry->value_end_pos});
   }
-  std::ranges::reverse(summary.values);
   return summary;
 }
 
@@ -82,6 +82,7 @@ Document rebuild(const Summary& summary, const std::filesystem::path& path) {
   doc.kind = summary.kind;
   doc.format = summary.format;
   doc.anchor = summary.anchor;
+  doc.platform = summary.platform;
   doc.entries.reserve(summary.values.size());
   for (const Summary::Value& value : summary.values)
     doc.entries.push_back({.key = std::string(value.setting->key), .value = value.value,
@@ -97,6 +98,11 @@ std::string encode(const FileRecord& record) {
     out.put(summary->kind);
     out.put(summary->format);
     out.put(summary->anchor);
+    out.put(summary->platform.major);
+    out.put(summary->platform.at_least);
+    out.put(summary->platform.source);
+    out.put_text(std::string_view(summary->platform.evidence));
+    out.put(summary->platform.pos);
     out.put(static_cast<std::uint32_t>(summary->values.size()));
     for (const Summary::Value& value : summary->values) {
       out.put(static_cast<std::uint32_t>(value.setting - catalog().data()));
@@ -125,6 +131,11 @@ FileRecord decode(std::string_view bytes) {
     summary.kind = in.get<FileKind>();
     summary.format = in.get<FileFormat>();
     summary.anchor = in.get<Position>();
+    summary.platform.major = in.get<int>();
+    summary.platform.at_least = in.get<int>();
+    summary.platform.source = in.get<BcPlatform::Source>();
+    summary.platform.evidence = in.get_text();
+    summary.platform.pos = in.get<Position>();
     summary.values.resize(in.get<std::uint32_t>());
     for (Summary::Value& value : summary.values) {
       value.setting = &catalog()[in.get<std::uint32_t>()];

@@ -24,7 +24,8 @@ struct Summary {
   FileKind kind = FileKind::server;
   FileFormat format = FileFormat::xml;
   Position anchor;
-  std::vector<Value> values;  // the last entry of each session key, in document order
+  BcPlatform platform;        // what the file tells of its platform
+  std::vector<Value> values;  // the entry in force of each session key, in catalog order
 
   const std::string* find(std::string_view key) const;
 };

@@ -51,18 +51,17 @@ struct Value {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text) {}
+  Scanner(std::string_view text, JsonDialect dialect) : text_(text), dialect_(dialect) {}
 
   std::expected<std::vector<JsonMember>, JsonError> run() {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
-    skip_whitespace();
+    if (!skip_trivia()) return std::unexpected(std::move(*error_));
     if (at_end()) return std::unexpected(JsonError{pos_, "the file is empty: expected a JSON object '{'"});
     if (peek() != '{') {
       unexpected("'{': the root must be a JSON object");
       return std::unexpected(std::move(*error_));
     }
-    if (!object(1)) return std::unexpected(std::move(*error_));
-    skip_whitespace();
+    if (!object(1, JsonMember::kNoParent) || !skip_trivia()) return std::unexpected(std::move(*error_));
     if (!at_end()) return std::unexpected(JsonError{pos_, "unexpected text after the end of the root object"});
     return std::move(members_);
   }
@@ -75,6 +74,32 @@ class Scanner {
     while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) ++pos_;
   }
 
+  // White space, and comments where the dialect allows them. False (error_ set) for a comment
+  // the runtime refuses.
+  bool skip_trivia() {
+    for (;;) {
+      skip_whitespace();
+      if (!dialect_.comments || peek() != '/' || pos_ + 1 >= text_.size()) return true;
+      const char kind = text_[pos_ + 1];
+      if (kind == '/') {
+        pos_ += 2;
+        while (!at_end() && peek() != '\n' && peek() != '\r') {
+          // U+2028 and U+2029 (E2 80 A8/A9): Utf8JsonReader's ThrowOnDangerousLineSeparator.
+          if (text_.substr(pos_, 3) == "\xE2\x80\xA8" || text_.substr(pos_, 3) == "\xE2\x80\xA9")
+            return fail(pos_, "a // comment holds a U+2028 or U+2029 line separator, which .NET's JSON reader "
+                              "refuses: delete the character");
+          ++pos_;
+        }
+      } else if (kind == '*') {
+        const std::size_t close = text_.find("*/", pos_ + 2);
+        if (close == std::string_view::npos) return fail(pos_, "comment is not closed by */");
+        pos_ = close + 2;
+      } else {
+        return true;
+      }
+    }
+  }
+
   bool fail(std::size_t offset, std::string message) {
     error_ = JsonError{offset, std::move(message)};
     return false;
@@ -83,17 +108,18 @@ class Scanner {
   // Fails at pos_ saying what was expected, and naming the usual hand-editing slips.
   bool unexpected(std::string_view expected) {
     if (at_end()) return fail(pos_, "unexpected end of file: expected " + std::string(expected));
-    if (peek() == '/') return fail(pos_, "comments are not allowed in JSON");
+    if (peek() == '/' && !dialect_.comments) return fail(pos_, "comments are not allowed in JSON");
+    if (peek() == '/') return fail(pos_, "'/' does not start a comment (// or /*): expected " + std::string(expected));
     if (peek() == '\'') return fail(pos_, "strings need double quotes, not single quotes");
     return fail(pos_, "expected " + std::string(expected));
   }
 
   // pos_ is at '{'. Records each member before scanning its value, so parents come first.
-  bool object(std::size_t depth) {
+  bool object(std::size_t depth, std::size_t parent) {
     const std::size_t open = pos_;
-    if (depth > k_json_max_depth) return fail(open, "nesting deeper than 256 levels");
+    if (depth > dialect_.max_depth) return fail(open, depth_message());
     ++pos_;
-    skip_whitespace();
+    if (!skip_trivia()) return false;
     if (peek() == '}') return ++pos_, true;
     if (peek() != '"') return unexpected("a member name in double quotes, or '}'");
     for (;;) {
@@ -104,60 +130,77 @@ class Scanner {
       if (!string(key)) return false;
       const Span key_span{key_begin, pos_ - 1 - key_begin};
       skip_whitespace();
+      if (peek() == '/' && dialect_.comments)
+        return fail(pos_, "a comment cannot stand between a member's name and its ':' (.NET's JSON reader refuses "
+                          "it): move it after the value");
       if (peek() != ':') return unexpected("':' after member name");
       ++pos_;
-      skip_whitespace();
+      if (!skip_trivia()) return false;
       Value value;
-      if (!scan_value(depth + 1, value)) return false;
+      if (!scan_value(depth + 1, index, value)) return false;
       members_[index] = JsonMember{std::move(key), key_span, value.kind, std::move(value.text), value.span, open, depth};
-      skip_whitespace();
+      members_[index].parent = parent;
+      if (!skip_trivia()) return false;
       if (peek() == '}') return ++pos_, true;
       if (peek() == '"') return fail(pos_, "missing ',' before this member");
       if (peek() != ',') return unexpected("',' or '}' after member");
       const std::size_t comma = pos_++;
-      skip_whitespace();
-      if (peek() == '}') return fail(comma, "trailing comma before '}'");
+      if (!skip_trivia()) return false;
+      if (peek() == '}') {
+        if (dialect_.trailing_commas) return ++pos_, true;
+        return fail(comma, "trailing comma before '}'");
+      }
       if (peek() != '"') return unexpected("a member name in double quotes");
     }
   }
 
   // pos_ is at '['.
-  bool array(std::size_t depth) {
-    if (depth > k_json_max_depth) return fail(pos_, "nesting deeper than 256 levels");
+  bool array(std::size_t depth, std::size_t parent) {
+    if (depth > dialect_.max_depth) return fail(pos_, depth_message());
     const std::size_t open = pos_;
     ++pos_;
-    skip_whitespace();
+    if (!skip_trivia()) return false;
     if (peek() == ']') return ++pos_, true;
     for (std::size_t n = 0;; ++n) {
       const std::size_t index = members_.size();
       members_.emplace_back();
       const std::size_t begin = pos_;
       Value element;
-      if (!scan_value(depth + 1, element)) return false;
+      if (!scan_value(depth + 1, index, element)) return false;
       members_[index] = JsonMember{.key_span = {begin, 0}, .kind = element.kind, .value = std::move(element.text),
                                    .value_span = element.span, .container = open, .depth = depth,
-                                   .element = true, .index = n};
-      skip_whitespace();
+                                   .element = true, .index = n, .parent = parent};
+      if (!skip_trivia()) return false;
       if (peek() == ']') return ++pos_, true;
-      if (peek() != ',' && !at_end() && peek() != '}') return fail(pos_, "missing ',' before this array element");
+      if (peek() != ',' && !at_end() && peek() != '}' && peek() != '/')
+        return fail(pos_, "missing ',' before this array element");
       if (peek() != ',') return unexpected("',' or ']' after array element");
       const std::size_t comma = pos_++;
-      skip_whitespace();
-      if (peek() == ']') return fail(comma, "trailing comma before ']'");
+      if (!skip_trivia()) return false;
+      if (peek() == ']') {
+        if (dialect_.trailing_commas) return ++pos_, true;
+        return fail(comma, "trailing comma before ']'");
+      }
     }
   }
 
+  std::string depth_message() const {
+    return "nesting deeper than " + std::to_string(dialect_.max_depth) + " levels" +
+           (dialect_.max_depth < k_json_max_depth ? " (.NET's JSON reader refuses it)" : "");
+  }
+
   // `depth` is the level a container opened here would have.
-  bool scan_value(std::size_t depth, Value& out) {
+  // `self` is the member whose value this is.
+  bool scan_value(std::size_t depth, std::size_t self, Value& out) {
     const std::size_t begin = pos_;
     const char c = peek();
     if (!at_end() && c == '{') {
       out.kind = JsonKind::object;
-      if (!object(depth)) return false;
+      if (!object(depth, self)) return false;
       out.span = {begin, pos_ - begin};
     } else if (!at_end() && c == '[') {
       out.kind = JsonKind::array;
-      if (!array(depth)) return false;
+      if (!array(depth, self)) return false;
       out.span = {begin, pos_ - begin};
     } else if (!at_end() && c == '"') {
       out.kind = JsonKind::string;
@@ -281,6 +324,7 @@ class Scanner {
   }
 
   std::string_view text_;
+  JsonDialect dialect_;
   std::size_t pos_ = 0;
   std::vector<JsonMember> members_;
   std::optional<JsonError> error_;
@@ -288,8 +332,8 @@ class Scanner {
 
 }  // namespace
 
-std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text) {
-  return Scanner(text).run();
+std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text, JsonDialect dialect) {
+  return Scanner(text, dialect).run();
 }
 
 }  // namespace sessiontool

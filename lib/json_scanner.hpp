@@ -1,7 +1,8 @@
 #pragma once
-// A strict RFC 8259 JSON scanner that remembers where every object member's bytes are.
-// nlohmann/json gives no byte offsets, and `set` splices at them, so navsettings.json is read
-// with this instead. It validates the whole text and keeps only what the readers need.
+// A JSON scanner that remembers where every object member's bytes are. nlohmann/json gives no
+// byte offsets, and `set` splices at them, so navsettings.json is read with this instead. It
+// validates the whole text and keeps only what the readers need. Strict RFC 8259 by default;
+// kConfigurationJson is the dialect .NET's JSON configuration reader accepts.
 
 #include <cstddef>
 #include <expected>
@@ -30,6 +31,10 @@ struct JsonMember {
   // index-th of its array.
   bool element = false;
   std::size_t index = 0;
+  // The member whose value holds this one (an index into the scan's result), kNoParent for the
+  // root object's members.
+  std::size_t parent = kNoParent;
+  static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
 };
 
 struct JsonError {
@@ -40,8 +45,23 @@ struct JsonError {
 // Deeper nesting is refused: the scanner recurses once per level.
 inline constexpr std::size_t k_json_max_depth = 256;
 
+// What a JSON text may hold beyond RFC 8259.
+struct JsonDialect {
+  bool comments = false;         // `//` to the end of the line and `/* */`
+  bool trailing_commas = false;  // one ',' before '}' or ']'
+  std::size_t max_depth = k_json_max_depth;  // objects and arrays nested, the root included
+};
+
+// What Microsoft.Extensions.Configuration.Json reads navsettings.json with (dotnet/runtime
+// JsonConfigurationFileParser.cs: JsonDocumentOptions{CommentHandling = Skip,
+// AllowTrailingCommas = true}, and MaxDepth's default of 64 from JsonReaderOptions). As in
+// System.Text.Json's Utf8JsonReader: a comment may stand wherever white space may, except
+// between a member's name and its ':'; a `//` comment ends at '\n' or '\r' and may not hold
+// U+2028 or U+2029; a `/*` comment must be closed.
+inline constexpr JsonDialect kConfigurationJson{.comments = true, .trailing_commas = true, .max_depth = 64};
+
 // Scans a whole document whose root must be an object (a UTF-8 BOM is skipped). Members and
 // elements come in document order, each one before the members of its own value.
-std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text);
+std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text, JsonDialect dialect = {});
 
 }  // namespace sessiontool

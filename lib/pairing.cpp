@@ -147,8 +147,8 @@ Endpoint EndpointNames::endpoint_of(FileKind kind, const std::string* instance, 
 }
 
 Endpoint EndpointNames::endpoint_of(const Document& doc) {
-  const Entry* instance = doc.find_last(keys::kServerInstance);
-  const Entry* port = doc.find_last(keys::kClientServicesPort);
+  const Entry* instance = doc.in_force(keys::kServerInstance);
+  const Entry* port = doc.in_force(keys::kClientServicesPort);
   return endpoint_of(doc.kind, instance ? &instance->value : nullptr, port ? &port->value : nullptr);
 }
 

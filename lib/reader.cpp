@@ -35,11 +35,12 @@ bool names_match(const fs::path& path, std::string_view lower_name) {
   return equals_ignoring_case(path.filename().native(), lower_name);
 }
 
-// A navsettings.json under another name still starts with '{' (after a BOM and blanks).
+// A navsettings.json under another name starts with '{', or a comment (after a BOM and blanks).
 bool looks_like_json(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && bytes[first] == '{';
+  return first != std::string_view::npos && (bytes[first] == '{' || bytes.substr(first, 2) == "//" ||
+                                              bytes.substr(first, 2) == "/*");
 }
 
 ReadResult unreadable(const fs::path& path, const std::string& reason) {
@@ -88,8 +89,9 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
     json = looks_like_json(bytes);
   else
     json = *kind == FileKind::web;
-  if (json) return read_navsettings(path, std::move(bytes));
-  return read_xml(path, std::move(bytes), kind);
+  ReadResult result = json ? read_navsettings(path, std::move(bytes)) : read_xml(path, std::move(bytes), kind);
+  if (result.document && result.document->kind != FileKind::aos) result.document->platform = platform_evidence(*result.document);
+  return result;
 }
 
 // platform::read_file refuses what is not a regular file (a FIFO or a device is never waited

@@ -8,27 +8,31 @@
 namespace sessiontool {
 namespace {
 
-// The setting as the document gives it, or the catalog default.
+// The setting as the document gives it (as the product reads it), or the catalog default.
 Setting setting_from(const SettingInfo& info, const Document* doc) {
   Setting setting{.info = &info};
-  const Entry* entry = doc ? doc->find_last(info.key) : nullptr;
-  if (entry) {
-    setting.value = entry->value;
+  const Document::Lookup found = doc ? doc->lookup(info.key) : Document::Lookup{};
+  if (found.entry) {
+    setting.value = found.entry->value;
     setting.origin = Origin::file;
     setting.document = doc;
-    setting.entry = entry;
+    setting.entry = found.entry;
   } else {
     setting.value = std::string(info.default_value);
+    if (found.removed) {
+      setting.document = doc;
+      setting.removed = found.removed;
+    }
   }
   return setting;
 }
 
 // Fills in the interpretation and the duration resolution may use.
-void interpret(Setting& setting, std::optional<int> platform) {
+void interpret(Setting& setting, const BcPlatform& platform) {
   const SettingInfo& info = *setting.info;
   if (setting.value.empty() && info.default_value.empty()) return;  // unset, no default
   setting.interpretation = interpret_value(info, setting.value);
-  setting.ignored_on_platform = platform && !info.exists_on(*platform);
+  setting.ignored_on_platform = platform.excludes(info.since_platform, info.until_platform);
   if (!info.is_duration() || setting.ignored_on_platform) return;
   if (setting.interpretation.ok()) {
     setting.effective = setting.interpretation.duration;
@@ -45,6 +49,7 @@ void apply_assumptions(std::vector<Setting>& settings, const ResolveOptions& opt
       setting.origin = Origin::assumed;
       setting.document = nullptr;
       setting.entry = nullptr;
+      setting.removed = nullptr;
     }
   }
 }
@@ -71,7 +76,8 @@ Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options)
     }
   }
   apply_assumptions(d.settings, options);
-  for (Setting& setting : d.settings) interpret(setting, options.platform);
+  d.platform = platform_for(options, pair.server, pair.web);
+  for (Setting& setting : d.settings) interpret(setting, d.platform);
   d.name = d.find(keys::kServerInstance)->value;
 
   // Inactivity: the shorter of the server's idle timeout and the web client's session timeout.
@@ -85,12 +91,13 @@ Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options)
 
   // Reconnect: 2 x keep-alive (lost -> faulted), then the reconnect period (faulted -> closed).
   ReconnectWindow window;
-  if (options.platform && *options.platform >= 21) {
+  if (d.platform.no_reconnect()) {
     window.removed_on_platform = true;
   } else {
     window.initial_inactivity = {effective_or_zero(d.find(keys::kKeepAliveInterval)).ticks * 2};
     window.reconnect_period = effective_or_zero(d.find(keys::kReconnectPeriod));
     window.total = {window.initial_inactivity.ticks + window.reconnect_period.ticks};
+    window.depends_on_platform = !d.platform.known();
   }
   d.reconnect = window;
   return d;
@@ -109,7 +116,7 @@ Deployment resolve_aos(const Document& aos, const ResolveOptions& options) {
     d.settings.push_back(std::move(setting));
   }
   apply_assumptions(d.settings, options);
-  for (Setting& setting : d.settings) interpret(setting, options.platform);
+  for (Setting& setting : d.settings) interpret(setting, BcPlatform{});
 
   // The legacy web.config override is still honoured and shadows the system parameter.
   const Setting* legacy = d.find(keys::kFoLegacyTimeout);
@@ -146,6 +153,19 @@ const Setting* Deployment::find(std::string_view key) const {
   for (const Setting& setting : settings)
     if (setting.info->key == key) return &setting;
   return nullptr;
+}
+
+BcPlatform platform_for(const ResolveOptions& options, const Document* server, const Document* web) {
+  if (options.platform) return stated_platform(*options.platform, options.platform_source, options.platform_stated_by);
+  BcPlatform best;
+  for (const Document* doc : {server, web}) {
+    if (!doc || !doc->platform.known()) continue;
+    const BcPlatform& told = doc->platform;
+    const bool exact = told.major != 0, best_exact = best.major != 0;
+    if (!best.known() || (exact && !best_exact) || (exact == best_exact && !exact && told.at_least > best.at_least))
+      best = told;
+  }
+  return best;
 }
 
 WarningLead warning_lead_for(Duration timeout) {

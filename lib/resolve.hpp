@@ -26,8 +26,10 @@ struct Setting {
   std::string value;  // the text in force (native form)
   Interpretation interpretation;
   Origin origin = Origin::default_value;
-  const Document* document = nullptr;  // origin file
+  const Document* document = nullptr;  // origin file (also for a value taken out by `removed`)
   const Entry* entry = nullptr;        // origin entry (the last one when duplicated)
+  // The file's <remove> or <clear/> that took the key out: the default applies (origin default).
+  const Removal* removed = nullptr;
   // The duration in force for resolution: the value's, or the catalog default when the
   // value is not valid (lint reports it) or the key does not exist on the platform.
   std::optional<Duration> effective;
@@ -41,10 +43,12 @@ struct InactivityTimeout {
 };
 
 struct ReconnectWindow {
-  Duration total;
+  Duration total;               // on platform 20 and earlier (the seed's model)
   Duration initial_inactivity;  // 2 x keep-alive interval: connection lost -> channel faulted
   Duration reconnect_period;    // channel faulted (session orphaned) -> session closed
   bool removed_on_platform = false;  // platform 21+: the session ends with its connection
+  // Nothing tells the platform: `total` holds on 20 and earlier, none on 21 and later.
+  bool depends_on_platform = false;
 };
 
 struct WarningLead {
@@ -59,6 +63,7 @@ struct Deployment {
   const Document* web = nullptr;
   const Document* aos = nullptr;
   std::vector<Setting> settings;  // catalog order, only the keys of this deployment's kinds
+  BcPlatform platform;            // Business Central: stated, or what the files tell
 
   InactivityTimeout inactivity;
   std::optional<ReconnectWindow> reconnect;  // Business Central only
@@ -74,7 +79,10 @@ struct Deployment {
 };
 
 struct ResolveOptions {
-  std::optional<int> platform;                  // BC major version; unknown = 20 and earlier
+  // The BC major version stated by the user (else the files' evidence decides), and how.
+  std::optional<int> platform;
+  BcPlatform::Source platform_source = BcPlatform::Source::option;
+  std::string platform_stated_by = "--platform";
   std::optional<Duration> fo_inactivity_timeout;  // F&O system parameter
   // What-if values: key -> native text. Change no file.
   std::vector<std::pair<std::string, std::string>> assume;
@@ -88,6 +96,10 @@ std::vector<Deployment> resolve(const std::vector<Document>& documents, const Re
 // resolve() makes every deployment of its documents with these.
 Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options);
 Deployment resolve_aos(const Document& aos, const ResolveOptions& options);
+
+// The platform a BC deployment runs: stated in the options, else what its files tell (an install
+// folder before a key's lower bound; the server's evidence before the web instance's).
+BcPlatform platform_for(const ResolveOptions& options, const Document* server, const Document* web);
 
 // The F&O countdown before an inactive session closes (the seed's boundaries).
 WarningLead warning_lead_for(Duration timeout);

@@ -13,6 +13,10 @@ void values(const Document& doc, const LintOptions& options, std::vector<Diagnos
 void duplicates(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);     // ST004
 void unknown_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);   // ST005
 void platform_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);  // ST107
+void letter_case(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);    // ST010
+void no_effect(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);      // ST011
+void refusals(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);       // ST012
+void encrypted(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out);      // ST204
 
 // deployment_rules.cpp: one resolved deployment at a time. They read only session keys
 // (SettingInfo::session_key): lint_files keeps no other entries of a file once it is checked.

@@ -35,18 +35,26 @@ to its default, or refuse to start.
 Fix: write the value in the setting's format, e.g. 00:20:00 for 20 minutes.)";
 
 inline constexpr std::string_view kST004 =
-    R"(The same key is set more than once in one file. .NET reads the entries in order and the last
-one wins, so every earlier value is silently ignored, and whoever edits the first occurrence
-changes nothing.
+    R"(The same key is set more than once in one file, in the same or another letter case: both
+products compare keys case-insensitively (.NET's OrdinalIgnoreCase), so SessionTimeout and
+sessiontimeout are one key.
+
+In CustomSettings.config and the appSettings of a web.config (a warning), .NET reads the
+entries in order and the last <add> wins (KeyValueConfigurationCollection), so every earlier
+value is silently ignored, and whoever edits the first occurrence changes nothing.
+
+In navsettings.json (an error), Microsoft.Extensions.Configuration.Json stops with a
+FormatException ("A duplicate key '...' was found."): the web server does not start at all.
 
 Fix: delete the occurrences that do not count, keeping the value you want in one place.)";
 
 inline constexpr std::string_view kST005 =
-    R"(An unknown key that looks like a known setting: it differs only in letter case, is a near
-misspelling (one or two edits), belongs to another kind of file (SessionTimeout is a web server
-setting, not a CustomSettings.config one), or names the F&O system parameter, which lives in the
-database. The setting it was meant to change keeps its default. Keys far from every known
-setting are other product settings and are not reported.
+    R"(An unknown key that looks like a known setting: a near misspelling (one or two edits), a key
+of another kind of file (SessionTimeout is a web server setting, not a CustomSettings.config
+one), or the F&O system parameter, which lives in the database. The setting it was meant to
+change keeps its default. A known key in another letter case is no unknown key: the products
+read it (ST010). Keys far from every known setting are other product settings and are not
+reported.
 
 Fix: rename the key to the suggested one, or move it to the file it belongs to.)";
 
@@ -74,6 +82,40 @@ only for the few settings whose catalog entry says so). A zero timeout closes se
 or is rejected by the server.
 
 Fix: set a positive duration, or delete the line to get the default.)";
+
+inline constexpr std::string_view kST010 =
+    R"(A known key is spelt in another letter case than Microsoft's (sessiontimeout for
+SessionTimeout). It is not ignored: the server reads CustomSettings.config into a
+case-insensitive collection (System.Configuration's KeyValueConfigurationCollection) and the web
+server reads navsettings.json with case-insensitive keys and sections
+(Microsoft.Extensions.Configuration, OrdinalIgnoreCase), so the value is used. sessiontool
+resolves it as that key, and `set` changes it where it stands, in its own spelling.
+
+Fix: none needed; Microsoft's spelling reads better in reviews and searches.)";
+
+inline constexpr std::string_view kST011 =
+    R"(A key the web server knows stands where it does not read it. The web server reads its
+settings from the "NAVWebSettings" object of navsettings.json (section names in any letter
+case; a top-level "NAVWebSettings:SessionTimeout" is the same path); the same key at the top
+level, in "ApplicationIdSettings" or in a nested object has no effect, and the setting keeps its
+value from NAVWebSettings, or its default.
+
+Fix: move the key into "NAVWebSettings" (or delete it).)";
+
+inline constexpr std::string_view kST012 =
+    R"(The product refuses the file when it loads it, so the server instance (or web client, or AOS)
+does not start. System.Configuration reads these XML sections strictly
+(ConfigurationElement, AppSettingsSection.DeserializeElement in dotnet/runtime):
+- only <add>, <remove> and <clear/> may stand in <appSettings> (element names are
+  case-sensitive), and no text;
+- <add> needs a key attribute and takes no attributes but key and value (attribute names are
+  case-sensitive: Key= is refused); <remove> needs a key; <clear/> takes no attributes;
+- CustomSettings.config is the external file of the server's <appSettings file="...">: its root
+  <appSettings> may have no attributes, and only comments may follow it.
+
+The values the file holds are still shown and checked, as they would apply once it loads.
+
+Fix: correct the element or attribute named in the message.)";
 
 inline constexpr std::string_view kST101 =
     R"(Sessions never close for inactivity. A web client session closes according to the shorter of
@@ -127,8 +169,10 @@ Fix: give each server instance its own ServerInstance or ClientServicesPort, or 
 deployment's folder on its own.)";
 
 inline constexpr std::string_view kST107 =
-    R"(The setting does not exist on the platform version given with --platform (or platform in
-.sessiontool.json), so the server ignores it. Since platform 21 Business Central has no
+    R"(The setting does not exist on the deployment's platform version, so the server ignores it.
+The platform comes from --platform, else platform in .sessiontool.json, else the file itself: the
+version folder of a standard install path (...\Microsoft Dynamics 365 Business Central\230\...
+is 23), or a key that exists only from some version on (ADOpenIdMetadataLocation: 22 or later). Since platform 21 Business Central has no
 ClientServicesReconnectPeriod or ClientServicesKeepAliveInterval: a session ends when its
 connection is lost, and there is no reconnect window to configure.
 
@@ -162,6 +206,18 @@ old value will still be honored": it shadows the system parameter "Session inact
 minutes", so changing the parameter on the System parameters page has no effect.
 
 Fix: set the system parameter to the value you want, then delete the key from web.config.)";
+
+inline constexpr std::string_view kST204 =
+    R"(The <appSettings> of the AOS web.config are encrypted (ASP.NET protected configuration:
+configProtectionProvider="..." and <EncryptedData>). Whether they set the legacy
+WebClientStatefulSessionTimeoutInSeconds, which shadows the system parameter "Session
+inactivity timeout in minutes", cannot be read, so the effective timeout shown is the system
+parameter's only if the key is absent.
+
+Fix: decrypt a copy on the AOS with
+AOSService\webroot\bin\Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt <copy of
+web.config> (it needs the AOS's certificate), then lint the copy; delete it afterwards, it holds
+secrets.)";
 
 inline constexpr std::string_view kST301 =
     R"(Organisation policy: the effective inactivity timeout (the shorter of ClientServicesIdleClientTimeout

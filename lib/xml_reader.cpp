@@ -8,8 +8,10 @@
 #include <functional>
 #include <string_view>
 
+#include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "ascii_case.hpp"
 #include "reader.hpp"
 #include "xml_tags.hpp"
 
@@ -22,6 +24,29 @@ constexpr std::string_view kServerSection = "appSettings";
 constexpr std::string_view kNavWebSection = "DynamicsNAVSettings";
 constexpr std::string_view kConfigurationRoot = "configuration";
 
+// pugixml's defaults but for attribute white space: .NET's configuration reader (XmlTextReader,
+// Normalization off) keeps a raw tab or line break in an attribute value, where pugixml's
+// parse_wconv_attribute would make it a space.
+constexpr unsigned kParseOptions = pugi::parse_default & ~pugi::parse_wconv_attribute;
+
+// A reference in attribute text: &amp; &lt; &gt; &quot; &apos; &#N; &#xH; (no DTD declares more).
+// `at` is at the '&'; the reference's length, or 0 when it is none of these.
+std::size_t reference_length(std::string_view text, std::size_t at) {
+  const std::size_t semicolon = text.find(';', at);
+  if (semicolon == std::string_view::npos) return 0;
+  const std::string_view name = text.substr(at + 1, semicolon - at - 1);
+  for (std::string_view known : {"amp", "lt", "gt", "quot", "apos"})
+    if (name == known) return name.size() + 2;
+  const auto digits = [](std::string_view d, bool hex) {
+    return !d.empty() && std::ranges::all_of(d, [hex](char c) {
+      return (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+    });
+  };
+  if (name.starts_with("#x") && digits(name.substr(2), true)) return name.size() + 2;
+  if (name.starts_with('#') && digits(name.substr(1), false)) return name.size() + 2;
+  return 0;
+}
+
 // What tells an F&O AOS web.config from any other web.config with an <appSettings>.
 constexpr std::array<std::string_view, 1> kAosKeys = {"WebClientStatefulSessionTimeoutInSeconds"};
 constexpr std::array<std::string_view, 4> kAosKeyPrefixes = {"Aos.", "DataAccess.", "Infrastructure.",
@@ -29,10 +54,19 @@ constexpr std::array<std::string_view, 4> kAosKeyPrefixes = {"Aos.", "DataAccess
 
 bool is_aos_key(std::string_view key) {
   for (std::string_view k : kAosKeys)
-    if (key == k) return true;
+    if (equals_ignoring_case(key, k)) return true;
   for (std::string_view prefix : kAosKeyPrefixes)
-    if (key.starts_with(prefix)) return true;
+    if (key.size() >= prefix.size() && equals_ignoring_case(key.substr(0, prefix.size()), prefix)) return true;
   return false;
+}
+
+// What System.Configuration accepts on <add>, <remove> and <clear/> besides their own
+// attributes (ConfigurationElement's lock attributes).
+constexpr std::array<std::string_view, 5> kLockAttributes = {"lockAttributes", "lockAllAttributesExcept", "lockElements",
+                                                             "lockAllElementsExcept", "lockItem"};
+
+bool is_lock_attribute(std::string_view name) {
+  return std::ranges::find(kLockAttributes, name) != kLockAttributes.end();
 }
 
 // One parse: the original text, pugixml's copy of it, and what we make of both.
@@ -53,8 +87,13 @@ class XmlRead {
   std::optional<ScannedTag> start_tag(const pugi::xml_node& node, std::size_t lt,
                                       const Span* last_value = nullptr) const;
   std::optional<ReadResult> check_top_level(const pugi::xml_document& doc) const;
+  std::optional<ReadResult> check_attributes_well_formed(const pugi::xml_document& doc) const;
   std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
+  std::optional<ReadResult> add_removal(Document& doc, const pugi::xml_node& node);
+  void refuse(Document& doc, std::size_t offset, std::string message);
+  bool check_attributes(Document& doc, const pugi::xml_node& node, std::initializer_list<std::string_view> own);
+  void check_external_root(Document& doc, const pugi::xml_node& root);
 
   std::filesystem::path path_;
   SourceText text_;
@@ -168,6 +207,40 @@ std::optional<ReadResult> XmlRead::check_top_level(const pugi::xml_document& doc
   return std::nullopt;
 }
 
+// What pugixml lets through and .NET's XML reader refuses, in every element's attributes: a name
+// twice, a raw '<', an '&' that starts no known reference.
+std::optional<ReadResult> XmlRead::check_attributes_well_formed(const pugi::xml_document& doc) const {
+  std::vector<pugi::xml_node> pending{doc.document_element()};
+  while (!pending.empty()) {
+    const pugi::xml_node node = pending.back();
+    pending.pop_back();
+    for (pugi::xml_node child = node.last_child(); child; child = child.previous_sibling())
+      if (child.type() == pugi::node_element) pending.push_back(child);
+    if (!node.first_attribute()) continue;
+    const auto lt = element_offset(node);
+    if (!lt) continue;
+    for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+      for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
+        if (std::string_view(earlier.name()) == attr.name())
+          return fail(ReadErrorKind::malformed, offset_of(attr.name()).value_or(*lt),
+                      fmt::format("malformed XML: attribute {} appears twice in <{}>", attr.name(), node.name()));
+      const auto raw = value_span(attr, *lt);
+      if (!raw) continue;
+      const std::string_view value = text_.view(*raw);
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '<')
+          return fail(ReadErrorKind::malformed, raw->offset + i,
+                      "malformed XML: '<' in an attribute value: write it as &lt;");
+        if (value[i] == '&' && reference_length(value, i) == 0)
+          return fail(ReadErrorKind::malformed, raw->offset + i,
+                      "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it "
+                      "as &amp;");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_node& node) {
   const auto lt = element_offset(node);
   const auto tag = lt ? scan_start_tag(text(), *lt) : std::nullopt;
@@ -198,16 +271,124 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
     section.body_end = *close;
   }
   doc.sections.push_back(std::move(section));
-  for (const pugi::xml_node& child : node.children("add"))
-    if (auto error = add_entry(doc, child)) return error;
+
+  // ASP.NET protected configuration: the entries are inside <EncryptedData>, unreadable here.
+  if (const pugi::xml_attribute provider = node.attribute("configProtectionProvider")) {
+    doc.encrypted = Document::Encryption{cursor_.at(*lt), provider.value()};
+    return std::nullopt;
+  }
+  // What System.Configuration's appSettings reader (ConfigurationElementCollection,
+  // AddRemoveClearMap) does with each child, in order; what it throws for, the product refuses.
+  for (const pugi::xml_node& child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      const std::string_view content = child.value();
+      if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+      const std::size_t at = offset_of(child.value()).value_or(*lt);
+      refuse(doc, at, fmt::format("text inside <{}>: the product stops with \"The configuration section cannot "
+                                  "contain a CDATA or text element.\"; delete it or make it a comment",
+                                  node.name()));
+      continue;
+    }
+    if (child.type() != pugi::node_element) continue;
+    const std::string_view name = child.name();
+    std::optional<ReadResult> error;
+    if (name == "add") {
+      error = add_entry(doc, child);
+    } else if (name == "remove" || name == "clear") {
+      error = add_removal(doc, child);
+    } else {
+      refuse(doc, element_offset(child).value_or(*lt),
+             fmt::format("<{}> inside <{}>: the product stops with \"Unrecognized element '{}'.\" (only <add>, "
+                         "<remove> and <clear/> are allowed, in lower case)",
+                         name, node.name(), name));
+    }
+    if (error) return error;
+  }
   return std::nullopt;
 }
 
-// One <add key=".." value=".."/>. An <add> without a key is not a setting and is skipped;
-// one without a value reads as "" (as .NET does) with has_value false.
+void XmlRead::refuse(Document& doc, std::size_t offset, std::string message) {
+  const Position pos = text_.position(offset);
+  doc.refusals.push_back({Refusal::Kind::structure, pos, pos, std::move(message)});
+}
+
+// Attributes other than the element's own and the lock attributes are refused ("Unrecognized
+// attribute 'x'. Note that attribute names are case-sensitive."). False when one was.
+bool XmlRead::check_attributes(Document& doc, const pugi::xml_node& node, std::initializer_list<std::string_view> own) {
+  bool ok = true;
+  for (const pugi::xml_attribute& attr : node.attributes()) {
+    const std::string_view name = attr.name();
+    if (std::ranges::find(own, name) != own.end() || is_lock_attribute(name)) continue;
+    const std::size_t at = offset_of(attr.name()).value_or(element_offset(node).value_or(0));
+    refuse(doc, at, fmt::format("attribute {} on <{}>: the product stops with \"Unrecognized attribute '{}'. Note "
+                                "that attribute names are case-sensitive.\"",
+                                name, node.name(), name));
+    ok = false;
+  }
+  return ok;
+}
+
+// <remove key="K"/> or <clear/>.
+std::optional<ReadResult> XmlRead::add_removal(Document& doc, const pugi::xml_node& node) {
+  const bool clear = std::string_view(node.name()) == "clear";
+  const auto lt = element_offset(node);
+  const auto tag = lt ? start_tag(node, *lt) : std::nullopt;
+  const auto end = tag ? element_end(text(), *tag) : std::nullopt;
+  if (!end) return fail(ReadErrorKind::malformed, lt.value_or(0), fmt::format("cannot locate <{}> in the text", node.name()));
+  if (!check_attributes(doc, node, clear ? std::initializer_list<std::string_view>{} : std::initializer_list<std::string_view>{"key"}))
+    return std::nullopt;
+  const pugi::xml_attribute key = node.attribute("key");
+  if (!clear && !key) {
+    refuse(doc, *lt, "<remove> without a key attribute: the product stops with \"Required attribute 'key' not found.\"");
+    return std::nullopt;
+  }
+  doc.removals.push_back(Removal{.key = clear ? "" : key.value(), .clear = clear, .element = Span{*lt, *end - *lt},
+                                 .pos = cursor_.at(*lt), .section = doc.sections.size() - 1,
+                                 .before = doc.entries.size()});
+  return std::nullopt;
+}
+
+// A CustomSettings.config is the external file of the server's <appSettings file="...">, which
+// AppSettingsSection.DeserializeElement reads more strictly than a section in place: its root
+// may have no attributes, and only comments may follow it.
+void XmlRead::check_external_root(Document& doc, const pugi::xml_node& root) {
+  if (const pugi::xml_attribute attr = root.first_attribute()) {
+    refuse(doc, offset_of(attr.name()).value_or(0),
+           fmt::format("attribute {} on the root <{}>: the server reads this file as the external file of its "
+                       "<appSettings file=\"...\">, whose root may have no attributes, and stops with "
+                       "\"Unrecognized attribute '{}'.\"; delete the attribute",
+                       attr.name(), root.name(), attr.name()));
+  }
+  const auto lt = element_offset(root);
+  const auto tag = lt ? scan_start_tag(text(), *lt) : std::nullopt;
+  const auto end = tag ? element_end(text(), *tag) : std::nullopt;
+  if (!end) return;
+  for (std::size_t i = *end; i < text().size();) {
+    if (is_xml_space(text()[i])) {
+      ++i;
+    } else if (text().substr(i).starts_with("<!--")) {
+      const std::size_t close = text().find("-->", i + 4);
+      i = close == std::string_view::npos ? text().size() : close + 3;
+    } else {
+      refuse(doc, i, fmt::format("content after </{}>: the server reads this file as the external file of its "
+                                 "<appSettings file=\"...\">, after whose root only comments may follow; delete it",
+                                 root.name()));
+      return;
+    }
+  }
+}
+
+// One <add key=".." value=".."/>. An <add> without a key is refused by the product and is no
+// entry; one without a value reads as "" (as .NET does) with has_value false.
 std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node& node) {
   const pugi::xml_attribute key = node.attribute("key");
-  if (!key) return std::nullopt;
+  const bool attributes_ok = check_attributes(doc, node, {"key", "value"});
+  if (!key) {
+    if (attributes_ok)
+      refuse(doc, element_offset(node).value_or(0),
+             "<add> without a key attribute: the product stops with \"Required attribute 'key' not found.\"");
+    return std::nullopt;
+  }
   const pugi::xml_attribute value = node.attribute("value");
   const auto lt = element_offset(node);
   const auto key_span = lt ? value_span(key, *lt) : std::nullopt;
@@ -257,11 +438,25 @@ bool has_aos_keys(const std::vector<pugi::xml_node>& sections) {
   return false;
 }
 
-std::optional<FileKind> detect_kind(const pugi::xml_node& root) {
+// An F&O web.config whose appSettings are encrypted shows none of its keys: it is known by
+// where it lives (AOSService\webroot) or by naming the AX framework elsewhere in the file.
+bool is_encrypted_aos(const std::vector<pugi::xml_node>& sections, const std::filesystem::path& path,
+                      std::string_view text) {
+  const bool encrypted = std::ranges::any_of(
+      sections, [](const pugi::xml_node& s) { return static_cast<bool>(s.attribute("configProtectionProvider")); });
+  if (!encrypted) return false;
+  for (const auto& part : std::filesystem::absolute(path))
+    if (equals_ignoring_case(part.string(), "AOSService")) return true;
+  return text.find("Microsoft.Dynamics.AX") != std::string_view::npos;
+}
+
+std::optional<FileKind> detect_kind(const pugi::xml_node& root, const std::filesystem::path& path,
+                                    std::string_view text) {
   if (root.name() == kServerSection) return FileKind::server;
   if (root.name() != kConfigurationRoot) return std::nullopt;
   if (!section_nodes(root, FileKind::web).empty()) return FileKind::web;
-  if (has_aos_keys(section_nodes(root, FileKind::aos))) return FileKind::aos;
+  const auto app_settings = section_nodes(root, FileKind::aos);
+  if (has_aos_keys(app_settings) || is_encrypted_aos(app_settings, path, text)) return FileKind::aos;
   return std::nullopt;
 }
 
@@ -279,12 +474,13 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
   pugi::xml_document xml;
   // UTF-8 whatever the declaration says: a conversion would move the text out of buffer_.
   const pugi::xml_parse_result parsed =
-      xml.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);
+      xml.load_buffer_inplace(buffer_.data(), buffer_.size(), kParseOptions, pugi::encoding_utf8);
   if (!parsed) return fail_parse(parsed);
   if (auto error = check_top_level(xml)) return std::move(*error);
+  if (auto error = check_attributes_well_formed(xml)) return std::move(*error);
 
   const pugi::xml_node root = xml.document_element();
-  const std::optional<FileKind> kind = forced ? forced : detect_kind(root);
+  const std::optional<FileKind> kind = forced ? forced : detect_kind(root, path_, text());
   const std::size_t root_offset = element_offset(root).value_or(first);
   if (!kind && root.name() != kConfigurationRoot) {
     return fail(ReadErrorKind::unrecognized, root_offset,
@@ -312,6 +508,8 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
   doc.entries.reserve(text().size() / 256);
   for (const pugi::xml_node& node : nodes)
     if (auto error = add_section(doc, node)) return std::move(*error);
+  if (root.name() == kServerSection) check_external_root(doc, root);
+  std::ranges::stable_sort(doc.refusals, {}, [](const Refusal& r) { return std::pair(r.start.line, r.start.column); });
   doc.anchor = anchor_of(text_, doc.sections);
   doc.source = std::move(text_);
   return {std::move(doc), std::nullopt};

@@ -74,7 +74,7 @@ TEST_SUITE("editor json") {
   TEST_CASE("values are JSON-escaped") {
     const std::string out = edited(std::string(kNavSettings), {set("Server", "a\"b\\c")});
     CHECK(out.find(R"("Server":  "a\"b\\c")") != std::string::npos);
-    CHECK(parse_json(out).find_last("Server")->value == "a\"b\\c");
+    CHECK(parse_json(out).in_force("Server")->value == "a\"b\\c");
     CHECK(escape_json_string("\x01\n") == "\\u0001\\n");
   }
 

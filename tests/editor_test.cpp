@@ -105,7 +105,7 @@ TEST_SUITE("editor") {
     const std::string text = "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n</appSettings>\n";
     const std::string out = edited(text, {set("ServerInstance", "R&D <\"test\"> 'x'")});
     CHECK(out.find("value=\"R&amp;D &lt;&quot;test&quot;&gt; 'x'\"") != std::string::npos);
-    CHECK(parse(out).find_last("ServerInstance")->value == "R&D <\"test\"> 'x'");
+    CHECK(parse(out).in_force("ServerInstance")->value == "R&D <\"test\"> 'x'");
     CHECK(escape_xml_attribute("a'\"b", '\'') == "a&apos;\"b");
   }
 
@@ -245,7 +245,7 @@ TEST_SUITE("editor corpus") {
       const auto bytes = platform::read_file(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name);
       REQUIRE(bytes);
       const Document doc = parse(*bytes, "CustomSettings.config");
-      const Entry* entry = doc.find_last("ClientServicesIdleClientTimeout");
+      const Entry* entry = doc.in_force("ClientServicesIdleClientTimeout");
       REQUIRE(entry);
       REQUIRE(entry->value == "MaxValue");
       const std::string out = edit(doc, {set("ClientServicesIdleClientTimeout", "00:45:00")}).bytes;
@@ -286,7 +286,7 @@ TEST_SUITE("editor corpus") {
       const auto bytes = platform::read_file(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name);
       REQUIRE(bytes);
       const Document doc = parse(*bytes, "CustomSettings.config");
-      const Entry* entry = doc.find_last("SqlCommandTimeout");
+      const Entry* entry = doc.in_force("SqlCommandTimeout");
       REQUIRE(entry);
       const std::size_t begin = doc.source.line_start(entry->entry_span.offset);
       const std::size_t end = doc.source.line_end(entry->entry_span.offset) +

@@ -57,7 +57,7 @@ ReadError read_fails(std::string_view text) {
 }
 
 const Entry& entry(const Document& doc, std::string_view key) {
-  const Entry* found = doc.find_last(key);
+  const Entry* found = doc.in_force(key);
   REQUIRE_MESSAGE(found != nullptr, "no entry " << key);
   return *found;
 }
@@ -230,9 +230,9 @@ TEST_SUITE("navsettings_reader") {
     CHECK(doc.entries[0].key == "Server");
     CHECK(doc.entries[1].key == "SessionTimeout");
     CHECK(doc.entries[1].section == 0);
-    CHECK(doc.find_last("Version") == nullptr);
-    CHECK(doc.find_last("Inner") == nullptr);
-    CHECK(doc.find_last("Flag") == nullptr);
+    CHECK(doc.in_force("Version") == nullptr);
+    CHECK(doc.in_force("Inner") == nullptr);
+    CHECK(doc.in_force("Flag") == nullptr);
   }
 
   TEST_CASE("malformed files name the line and column of the fault") {

@@ -73,7 +73,7 @@ TEST_SUITE("reader") {
     CHECK(server.document->kind == FileKind::server);
     CHECK(server.document->format == FileFormat::xml);
     CHECK(server.document->path == fs::path("Instances/BC230/CustomSettings.config"));
-    CHECK(server.document->find_last("ServerInstance")->value == "BC230");
+    CHECK(server.document->in_force("ServerInstance")->value == "BC230");
 
     // F&O keys in a file named CustomSettings.config: the name wins.
     const ReadResult named = parse_document("CustomSettings.config", kAosXml);
@@ -267,7 +267,7 @@ TEST_SUITE("document") {
 
   TEST_CASE("find_last returns the last entry with exactly that key") {
     Document doc;
-    CHECK(doc.find_last("SessionTimeout") == nullptr);
+    CHECK(doc.in_force("SessionTimeout") == nullptr);
     for (const auto& [key, value] : {std::pair{"SessionTimeout", "00:10:00"}, std::pair{"sessiontimeout", "00:15:00"},
                                      std::pair{"SessionTimeout", "00:20:00"}, std::pair{"Other", "x"}}) {
       Entry entry;
@@ -275,8 +275,8 @@ TEST_SUITE("document") {
       entry.value = value;
       doc.entries.push_back(entry);
     }
-    REQUIRE(doc.find_last("SessionTimeout") != nullptr);
-    CHECK(doc.find_last("SessionTimeout") == &doc.entries[2]);
-    CHECK(doc.find_last("SESSIONTIMEOUT") == nullptr);
+    REQUIRE(doc.in_force("SessionTimeout") != nullptr);
+    CHECK(doc.in_force("SessionTimeout") == &doc.entries[2]);
+    CHECK(doc.in_force("SESSIONTIMEOUT") == nullptr);
   }
 }

@@ -31,7 +31,7 @@ ReadError read_fails(std::string text, std::optional<FileKind> forced = std::nul
 }
 
 const Entry& entry(const Document& doc, std::string_view key) {
-  const Entry* found = doc.find_last(key);
+  const Entry* found = doc.in_force(key);
   REQUIRE_MESSAGE(found != nullptr, "no entry " << key);
   return *found;
 }
@@ -97,7 +97,7 @@ TEST_SUITE("xml_reader") {
 
       CHECK(entry(doc, "ClientServicesPort").value == c.port);
       // Present only inside a comment: not a setting.
-      CHECK(doc.find_last("AzureKeyVaultClientId") == nullptr);
+      CHECK(doc.in_force("AzureKeyVaultClientId") == nullptr);
 
       const Entry& printers = entry(doc, "ProhibitedReportServerPrinters");
       CHECK(printers.value == R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])");
@@ -185,7 +185,7 @@ TEST_SUITE("xml_reader") {
     CHECK(raw(doc, e.key_span) == "Conn&amp;Str");
     CHECK(e.value == "a & b <c> AB \"q\" '");
     CHECK(raw(doc, e.value_span) == "a &amp; b &lt;c&gt; &#x41;&#66; &quot;q&quot; &apos;");
-    CHECK(doc.find_last("Conn&Str") == &e);
+    CHECK(doc.in_force("Conn&Str") == &e);
   }
 
   TEST_CASE("single quotes, attributes in either order, extra attributes, multi-line tags") {
@@ -255,7 +255,7 @@ TEST_SUITE("xml_reader") {
     REQUIRE(doc.entries.size() == 3);
     CHECK(doc.entries[0].value == "00:10:00");
     CHECK(doc.entries[1].value == "00:30:00");
-    const Entry* last = doc.find_last("ClientServicesIdleClientTimeout");
+    const Entry* last = doc.in_force("ClientServicesIdleClientTimeout");
     REQUIRE(last != nullptr);
     CHECK(last->value == "00:30:00");  // keys match exactly: the lower-case one is another key
     CHECK(last->value_pos.line == 3);
@@ -305,7 +305,7 @@ TEST_SUITE("xml_reader") {
     REQUIRE(doc.sections.size() == 1);
     CHECK(doc.sections[0].name == "DynamicsNAVSettings");
     REQUIRE(doc.entries.size() == 3);
-    CHECK(doc.find_last("webpages:Version") == nullptr);
+    CHECK(doc.in_force("webpages:Version") == nullptr);
     const Entry& timeout = entry(doc, "SessionTimeout");
     CHECK(timeout.value == "00:20:00");
     CHECK(timeout.value_pos == Position{12, 38});
