@@ -29,7 +29,7 @@ import appsettings_cases as cases_module  # noqa: E402
 import mono_runner  # noqa: E402
 
 TEST = "oracle.appsettings"
-SHOW = int(os.environ.get("ORACLE_SHOW", "12"))
+SHOW = int(os.environ.get("ORACLE_SHOW", "25"))
 VALUE_RULES = {"ST003", "ST009"}  # findings about one value, not about the file
 
 MONO_IGNORES_FILE_ERRORS = "mono-ignores-errors-in-the-external-file"
@@ -241,9 +241,15 @@ def main():
           f"one way, {respelled_differs} of them read differently by Mono as written. "
           f"{DIFFERENCES[MONO_KEYS_CASE_SENSITIVE]}")
     if failures:
-        print(f"{TEST}: FAILED: {len(failures)} disagreements; the first {SHOW}:")
-        for failure in failures[:SHOW]:
-            print("  " + failure)
+        by_file = {}
+        for failure in failures:
+            by_file.setdefault(failure.split(":", 1)[0], []).append(failure)
+        print(f"{TEST}: FAILED: {len(failures)} disagreements in {len(by_file)} files; the first "
+              f"{SHOW} files:")
+        for problems in list(by_file.values())[:SHOW]:
+            print("  " + problems[0])
+            if len(problems) > 1:
+                print(f"    (and {len(problems) - 1} more in this file)")
         print(f"  (the files are in {files_dir})")
         return 1
     print(f"{TEST}: all agree")
