@@ -147,7 +147,7 @@ def run_sessiontool(sessiontool, path):
 
 
 def main():
-    sessiontool, oracle_source, catalog_source, work_dir = sys.argv[1:5]
+    sessiontool, oracle_source, catalog_source, work_dir = map(os.path.abspath, sys.argv[1:5])
     mono, mcs = mono_runner.require_mono(TEST)
     started = time.monotonic()
     files_dir = os.path.join(work_dir, "files")

@@ -85,7 +85,7 @@ def dotnet_fraction(text):
 
 
 def main():
-    driver, oracle_source, work_dir = sys.argv[1:4]
+    driver, oracle_source, work_dir = map(os.path.abspath, sys.argv[1:4])
     mono, mcs = mono_runner.require_mono(TEST)
     os.makedirs(work_dir, exist_ok=True)
     oracle = os.path.join(work_dir, "timespan_oracle.exe")
