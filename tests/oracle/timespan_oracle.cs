@@ -3,6 +3,9 @@
 // Input: one string a line, ASCII, written with two escapes: "\\" for a backslash and "\uXXXX"
 // for any other character outside printable ASCII. Output: one line per input, the ticks, or
 // "error" (FormatException or OverflowException). The culture is passed explicitly: invariant.
+// It matters (SPEC section 2, ST008): the fraction separator of the culture's "g" pattern is its
+// decimal separator, so under de-DE Mono reads "02:03:04,5" and refuses "1:02:03:04.5", the
+// reverse of the invariant culture.
 using System;
 using System.Globalization;
 using System.IO;
