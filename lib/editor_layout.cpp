@@ -301,8 +301,11 @@ std::expected<Splice, std::string> insertion_splice(const Document& doc, std::st
   const auto index = static_cast<std::size_t>(section - doc.sections.data());
   const std::string entry = doc.format == FileFormat::json ? json_member(doc, *section, index, key, value)
                                                            : xml_element(doc, index, key, value);
+  // The section's last own entry (in JSON, not a member of an object nested in it).
   std::optional<Span> anchor;
-  const auto last = std::ranges::find(doc.entries.rbegin(), doc.entries.rend(), index, &Entry::section);
+  const auto last = std::ranges::find_if(doc.entries.rbegin(), doc.entries.rend(), [&](const Entry& e) {
+    return e.section == index && (doc.format == FileFormat::xml || e.applies);
+  });
   if (last != doc.entries.rend()) anchor = last->entry_span;
   // A <remove> of the key or a <clear/> after the last entry: the new entry goes after it, where
   // it takes effect.

@@ -92,6 +92,7 @@ class XmlRead {
   std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_removal(Document& doc, const pugi::xml_node& node);
   void refuse(Document& doc, std::size_t offset, std::string message);
+  void check_no_content(Document& doc, const pugi::xml_node& node);
   bool check_attributes(Document& doc, const pugi::xml_node& node, std::initializer_list<std::string_view> own);
   void check_external_root(Document& doc, const pugi::xml_node& root);
 
@@ -283,7 +284,9 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       const std::string_view content = child.value();
       if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
-      const std::size_t at = offset_of(child.value()).value_or(*lt);
+      // At its first character: the raw bytes, since pugixml has made "\r\n" one byte in place.
+      std::size_t at = offset_of(child.value()).value_or(*lt);
+      while (at < text().size() && is_xml_space(text()[at])) ++at;
       refuse(doc, at, fmt::format("text inside <{}>: the product stops with \"The configuration section cannot "
                                   "contain a CDATA or text element.\"; delete it or make it a comment",
                                   node.name()));
@@ -292,10 +295,9 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
     if (child.type() != pugi::node_element) continue;
     const std::string_view name = child.name();
     std::optional<ReadResult> error;
-    if (name == "add") {
-      error = add_entry(doc, child);
-    } else if (name == "remove" || name == "clear") {
-      error = add_removal(doc, child);
+    if (name == "add" || name == "remove" || name == "clear") {
+      check_no_content(doc, child);
+      error = name == "add" ? add_entry(doc, child) : add_removal(doc, child);
     } else {
       refuse(doc, element_offset(child).value_or(*lt),
              fmt::format("<{}> inside <{}>: the product stops with \"Unrecognized element '{}'.\" (only <add>, "
@@ -305,6 +307,24 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
     if (error) return error;
   }
   return std::nullopt;
+}
+
+// <add>, <remove> and <clear/> hold nothing: an element inside is unrecognised, text is refused.
+void XmlRead::check_no_content(Document& doc, const pugi::xml_node& node) {
+  for (const pugi::xml_node& inner : node.children()) {
+    if (inner.type() == pugi::node_element) {
+      refuse(doc, element_offset(inner).value_or(element_offset(node).value_or(0)),
+             fmt::format("<{}> inside <{}>: the product stops with \"Unrecognized element '{}'.\"", inner.name(),
+                         node.name(), inner.name()));
+    } else if ((inner.type() == pugi::node_pcdata || inner.type() == pugi::node_cdata) &&
+               std::string_view(inner.value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      std::size_t at = offset_of(inner.value()).value_or(element_offset(node).value_or(0));
+      while (at < text().size() && is_xml_space(text()[at])) ++at;
+      refuse(doc, at, fmt::format("text inside <{}>: the product stops with \"The configuration section cannot "
+                                  "contain a CDATA or text element.\"; delete it",
+                                  node.name()));
+    }
+  }
 }
 
 void XmlRead::refuse(Document& doc, std::size_t offset, std::string message) {
@@ -508,7 +528,14 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
   doc.entries.reserve(text().size() / 256);
   for (const pugi::xml_node& node : nodes)
     if (auto error = add_section(doc, node)) return std::move(*error);
-  if (root.name() == kServerSection) check_external_root(doc, root);
+  if (root.name() == kServerSection) {
+    check_external_root(doc, root);
+  } else if (*kind == FileKind::server) {
+    refuse(doc, root_offset,
+           fmt::format("the root is <{}>: the server reads CustomSettings.config as the external file of its "
+                       "<appSettings file=\"...\">, whose root must be <appSettings>",
+                       root.name()));
+  }
   std::ranges::stable_sort(doc.refusals, {}, [](const Refusal& r) { return std::pair(r.start.line, r.start.column); });
   doc.anchor = anchor_of(text_, doc.sections);
   doc.source = std::move(text_);

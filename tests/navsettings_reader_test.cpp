@@ -169,7 +169,7 @@ TEST_SUITE("navsettings_reader") {
     CHECK(entry(doc, "K").value_pos == Position{1, 29});
   }
 
-  TEST_CASE("numbers, booleans and null are bare tokens") {
+  TEST_CASE("numbers, booleans and null are bare tokens, read as .NET's JsonElement.ToString() gives them") {
     const Document doc = read_ok(R"json({"NAVWebSettings": {
   "ClientServicesPort": 7085,
   "Ratio":  -1.5e+3,
@@ -184,23 +184,84 @@ TEST_SUITE("navsettings_reader") {
     CHECK(raw(doc, port.entry_span) == R"("ClientServicesPort": 7085)");
     CHECK(port.value_pos == Position{2, 25});
     CHECK(entry(doc, "Ratio").value == "-1.5e+3");
-    CHECK(entry(doc, "ShowPageSearchInRoleCenter").value == "false");
+    CHECK(entry(doc, "ShowPageSearchInRoleCenter").value == "False");
     const Entry& dns = entry(doc, "DnsIdentity");
-    CHECK(dns.value == "null");
+    CHECK(dns.value == "");
     CHECK_FALSE(dns.value_is_string);
     CHECK(raw(doc, dns.entry_span) == R"("DnsIdentity": null)");
   }
 
-  TEST_CASE("a key set twice is kept twice, in order; the last one is found") {
+  TEST_CASE("a key set twice, in any letter case, is kept twice and makes the web server refuse the file") {
     const Document doc = read_ok(R"json({"NAVWebSettings": {
   "SessionTimeout":  "00:20:00",
-  "SessionTimeout":  "01:00:00"
+  "sessiontimeout":  "01:00:00"
 }}
 )json");
     REQUIRE(doc.entries.size() == 2);
     CHECK(doc.entries[0].value == "00:20:00");
     CHECK(doc.entries[1].value == "01:00:00");
     CHECK(entry(doc, "SessionTimeout").value_pos == Position{3, 23});
+    REQUIRE(doc.refusals.size() == 1);
+    CHECK(doc.refusals[0].kind == Refusal::Kind::duplicate_key);
+    CHECK(doc.refusals[0].start == Position{3, 4});
+    CHECK(doc.refusals[0].message ==
+          "NAVWebSettings:sessiontimeout is set twice (also on line 2; keys match in any letter case): the web "
+          "server's configuration reader stops with \"A duplicate key 'NAVWebSettings:sessiontimeout' was found.\"");
+  }
+
+  TEST_CASE("duplicates are configuration paths: across sections spelt apart, a path written as one key, arrays") {
+    struct Case {
+      const char* text;
+      std::size_t refusals;
+    };
+    const Case cases[] = {
+        // Two objects of one name in two spellings merge; their keys collide.
+        {R"({"NAVWebSettings": {"Server": "a"}, "navwebsettings": {"SERVER": "b"}})", 1},
+        // ...and different keys do not.
+        {R"({"NAVWebSettings": {"Server": "a"}, "navwebsettings": {"ServerInstance": "b"}})", 0},
+        // "A:B" at the top level is the path A:B.
+        {R"({"NAVWebSettings:SessionTimeout": "1", "NAVWebSettings": {"SessionTimeout": "2"}})", 1},
+        // Arrays are paths with indexes.
+        {R"({"S": {"L": ["a", "b"], "l:0": "c"}})", 1},
+        // An empty object is a null at its path: a value after it collides, one before it is replaced.
+        {R"({"S": {"K": {}, "k": "v"}})", 1},
+        {R"({"S": {"K": "v", "k": {}}})", 0},
+        // The same key in two sections is two paths.
+        {R"({"NAVWebSettings": {"SessionTimeout": "1"}, "ApplicationIdSettings": {"SessionTimeout": "2"}})", 0},
+        // Anywhere in the file, not only NAVWebSettings: the web server reads the whole file.
+        {R"({"ApplicationIdSettings": {"ApplicationId": "FIN", "applicationid": "FIN"}})", 1},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      CHECK(read_ok(c.text).refusals.size() == c.refusals);
+    }
+  }
+
+  TEST_CASE("keys and section names match in any letter case; NAVWebSettings:<key> is the setting however written") {
+    const Document doc = read_ok(R"json({
+  "navWebSettings": { "sessionTimeout": "00:45:00" },
+  "NAVWebSettings:ClientServicesPort": 7185,
+  "ApplicationIdSettings": { "Server": "elsewhere" },
+  "ServerInstance": "top level",
+  "NAVWebSettings": { "Old": { "ServerInstance": "nested" } }
+}
+)json");
+    const Entry& timeout = entry(doc, "SessionTimeout");
+    CHECK(timeout.key == "sessionTimeout");
+    CHECK(timeout.name() == "sessionTimeout");
+    CHECK(timeout.path == "navWebSettings:sessionTimeout");
+    const Entry& port = entry(doc, "clientservicesport");
+    CHECK(port.key == "NAVWebSettings:ClientServicesPort");
+    CHECK(port.name() == "ClientServicesPort");
+    CHECK(port.value == "7185");
+    CHECK(port.section >= doc.sections.size());  // a top-level member: in no section
+    // Known keys where the web server does not read them: entries that do not apply.
+    CHECK(doc.in_force("Server") == nullptr);
+    CHECK(doc.in_force("ServerInstance") == nullptr);
+    std::size_t elsewhere = 0;
+    for (const Entry& e : doc.entries) elsewhere += e.applies ? 0 : 1;
+    CHECK(elsewhere == 3);
+    CHECK(doc.refusals.empty());
   }
 
   TEST_CASE("empty sections are sections with no entries") {
@@ -213,7 +274,7 @@ TEST_SUITE("navsettings_reader") {
     CHECK(read_ok("{}").sections.empty());
   }
 
-  TEST_CASE("nested values are checked but are not entries; top-level scalars are not settings") {
+  TEST_CASE("nested values and top-level scalars are entries that do not apply; only NAVWebSettings' own do") {
     const Document doc = read_ok(R"json({
   "Version": 2,
   "NAVWebSettings": {
@@ -226,10 +287,16 @@ TEST_SUITE("navsettings_reader") {
 }
 )json");
     REQUIRE(doc.sections.size() == 1);
-    REQUIRE(doc.entries.size() == 2);
-    CHECK(doc.entries[0].key == "Server");
-    CHECK(doc.entries[1].key == "SessionTimeout");
-    CHECK(doc.entries[1].section == 0);
+    std::vector<std::string> applying, paths;
+    for (const Entry& e : doc.entries) {
+      if (e.applies) applying.push_back(e.key);
+      paths.push_back(e.path);
+    }
+    CHECK(applying == std::vector<std::string>{"Server", "SessionTimeout"});
+    CHECK(paths == std::vector<std::string>{"Version", "NAVWebSettings:Server", "NAVWebSettings:Endpoints:Inner",
+                                            "NAVWebSettings:Endpoints:List:1:Deep", "NAVWebSettings:SessionTimeout",
+                                            "Flags:0:Flag"});
+    CHECK(entry(doc, "SessionTimeout").section == 0);
     CHECK(doc.in_force("Version") == nullptr);
     CHECK(doc.in_force("Inner") == nullptr);
     CHECK(doc.in_force("Flag") == nullptr);
@@ -242,11 +309,17 @@ TEST_SUITE("navsettings_reader") {
       const char* message;
     };
     const Case cases[] = {
-        {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\",\n  }\n}", {3, 27}, "trailing comma before '}'"},
+        {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\",,\n  }\n}", {3, 28},
+         "expected a member name in double quotes"},
         {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\"\n    \"ServerInstance\":  \"BC230\"\n  }\n}",
          {4, 5}, "missing ',' before this member"},
-        {"{\n  // the web server\n  \"NAVWebSettings\": {}\n}", {2, 3}, "comments are not allowed in JSON"},
-        {"{\"S\": {\"K\": 1 /* c */}}", {1, 15}, "comments are not allowed in JSON"},
+        {"{\n  \"NAVWebSettings\" // the web server\n  : {}\n}", {2, 20},
+         "a comment cannot stand between a member's name and its ':' (.NET's JSON reader refuses it): move it after "
+         "the value"},
+        {"{\"S\": {\"K\": 1 /* c }}", {1, 15}, "comment is not closed by */"},
+        {"{\"S\": {\"K\": 1 / 2}}", {1, 15}, "'/' does not start a comment (// or /*): expected ',' or '}' after member"},
+        {"{\"S\": {}} // ends \xE2\x80\xA8 here", {1, 19},
+         "a // comment holds a U+2028 or U+2029 line separator, which .NET's JSON reader refuses: delete the character"},
         {"{\n  \"NAVWebSettings\": {\n    \"Server\":  \"localhost\n  }\n}", {3, 26},
          "unterminated string: line break before the closing quote"},
         {"{\"NAVWebSettings\": {\"Server\": \"localh", {1, 31}, "unterminated string"},
@@ -273,9 +346,10 @@ TEST_SUITE("navsettings_reader") {
         {"{\"S\": {\"N\": 12px}}", {1, 15}, "expected ',' or '}' after member"},
         {"{\"S\": {\"K\": }}", {1, 13}, "expected a value"},
         {"{\"S\" {}}", {1, 6}, "expected ':' after member name"},
-        {"{\"S\": {\"L\": [1, 2,]}}", {1, 18}, "trailing comma before ']'"},
+        {"{\"S\": {\"L\": [1, 2,,]}}", {1, 19}, "expected a value"},
+        {"{\"S\": {\"L\": [,]}}", {1, 14}, "expected a value"},
+        {"{,}", {1, 2}, "expected a member name in double quotes, or '}'"},
         {"{\"S\": {\"L\": [1 2]}}", {1, 16}, "missing ',' before this array element"},
-        {"{\"S\": {},}", {1, 9}, "trailing comma before '}'"},
         {"{\"S\": {}, 3}", {1, 11}, "expected a member name in double quotes"},
         {"{\"NAVWebSettings\": {\"Server\": \"x\",", {1, 35},
          "unexpected end of file: expected a member name in double quotes"},
@@ -301,19 +375,56 @@ TEST_SUITE("navsettings_reader") {
     CHECK(error.pos == Position{1, 9});
   }
 
-  TEST_CASE("nesting is limited to 256 levels, without a crash") {
-    // The root object is level 1, so "S" holds 255 more levels here.
-    const std::string ok = "{\"S\": " + std::string(255, '[') + std::string(255, ']') + "}";
+  TEST_CASE("nesting is limited to 64 levels as in .NET's reader (MaxDepth 64), without a crash") {
+    // The root object is level 1, so "S" holds 63 more levels here.
+    const std::string ok = "{\"S\": " + std::string(63, '[') + std::string(63, ']') + "}";
     CHECK(read_ok(ok).entries.empty());
 
-    const std::string deep = "{\"S\": " + std::string(256, '[') + std::string(256, ']') + "}";
+    const std::string deep = "{\"S\": " + std::string(64, '[') + std::string(64, ']') + "}";
     const ReadError error = read_fails(deep);
-    CHECK(error.message == "nesting deeper than 256 levels");
-    CHECK(error.pos == Position{1, 262});  // the 256th '['
+    CHECK(error.message == "nesting deeper than 64 levels (.NET's JSON reader refuses it)");
+    CHECK(error.pos == Position{1, 70});  // the 64th '['
 
     std::string hostile;
     for (int i = 0; i < 1'000'000; ++i) hostile += "{\"a\":";
-    CHECK(read_fails(hostile).message == "nesting deeper than 256 levels");
+    CHECK(read_fails(hostile).message == "nesting deeper than 64 levels (.NET's JSON reader refuses it)");
+  }
+
+  TEST_CASE("comments and trailing commas wherever .NET's configuration reader takes them; spans stay exact") {
+    const std::string text =
+        "\xEF\xBB\xBF// before the root\r\n"
+        "/* block\n   before */ {\n"
+        "  // a line comment\n"
+        "  \"NAVWebSettings\": /* after a colon */ {\n"
+        "    \"Server\":  \"BCSRV01\", // after a comma\n"
+        "    /* before a member */ \"ServerInstance\":  \"BC240\" /* before a comma */,\n"
+        "    \"L\": [ 1, /* in an array */ 2, ],\n"
+        "    \"SessionTimeout\":  \"00:45:00\",\n"
+        "  },\n"
+        "  \"ApplicationIdSettings\": {},\n"
+        "} // after the root, no line break at the end";
+    const Document doc = read_ok(text);
+    CHECK(doc.refusals.empty());
+    REQUIRE(doc.sections.size() == 2);
+    const Entry& timeout = entry(doc, "SessionTimeout");
+    CHECK(timeout.value == "00:45:00");
+    CHECK(timeout.key_pos == Position{8, 6});
+    CHECK(timeout.value_pos == Position{8, 25});
+    CHECK(raw(doc, timeout.entry_span) == R"("SessionTimeout":  "00:45:00")");
+    const Entry& instance = entry(doc, "ServerInstance");
+    CHECK(instance.key_pos == Position{6, 28});
+    CHECK(raw(doc, instance.value_span) == "BC240");
+    CHECK(entry(doc, "Server").value_pos == Position{5, 17});
+    for (const Entry& e : doc.entries) {
+      CAPTURE(e.key);
+      CHECK(doc.source.position(e.key_span.offset) == e.key_pos);
+      CHECK(doc.source.position(e.value_span.offset) == e.value_pos);
+    }
+    // A // comment ends at a carriage return too, and may close the file.
+    CHECK(read_ok("{\"S\": {\"K\": \"v\" // c\r\"L\": 1}}").entries.size() == 2);
+    CHECK(read_ok("{} //").sections.empty());
+    // U+2028 is refused in a // comment only.
+    CHECK(read_ok("{\"S\": {\"K\": \"a\xE2\x80\xA8" "b\"}} /* \xE2\x80\xA9 */").entries.size() == 1);
   }
 
   TEST_CASE("a file cut off anywhere is reported as malformed, never crashes") {

@@ -192,7 +192,7 @@ TEST_SUITE("xml_reader") {
     const Document doc = read_ok(
         "<appSettings>\n"
         "  <add value='say \"hi\"' key='Greeting'/>\n"
-        "  <add xdt:Transform=\"Replace\" key=\"Port\" lock=\"1\" value=\"7046\"/>\n"
+        "  <add lockItem=\"true\" key=\"Port\" lockAttributes=\"value\" value=\"7046\"/>\n"
         "  <add\n"
         "     key=\"Multi\"\n"
         "     value=\"line\"\n"
@@ -232,20 +232,123 @@ TEST_SUITE("xml_reader") {
     CHECK(read_ok(edited).entries[0].value == "00:30:00");
   }
 
-  TEST_CASE("an <add> without key is skipped; <clear/> and <remove/> are not entries") {
+  TEST_CASE("<remove> and <clear/> take earlier entries out, in any letter case; an <add> after them counts") {
     const Document doc = read_ok(
         "<appSettings>\n"
+        "  <add key=\"ServerInstance\" value=\"BC1\"/>\n"
+        "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:10:00\"/>\n"
+        "  <add key=\"SqlCommandTimeout\" value=\"01:00:00\"/>\n"
+        "  <remove key=\"clientservicesidleclienttimeout\"/>\n"
+        "  <add key=\"ReportTimeout\" value=\"02:00:00\"/>\n"
         "  <clear/>\n"
-        "  <add value=\"orphan\"/>\n"
-        "  <add key=\"a\" value=\"1\"/>\n"
-        "  <remove key=\"a\"/>\n"
+        "  <add key=\"serverinstance\" value=\"BC2\"/>\n"
+        "  <remove key=\"NeverSet\"/>\n"
         "</appSettings>\n");
-    REQUIRE(doc.entries.size() == 1);
-    CHECK(doc.entries[0].key == "a");
-    CHECK(doc.entries[0].value == "1");
+    REQUIRE(doc.entries.size() == 5);
+    REQUIRE(doc.removals.size() == 3);
+    CHECK(doc.removals[0].key == "clientservicesidleclienttimeout");
+    CHECK(doc.removals[0].before == 3);
+    CHECK(doc.removals[0].pos == Position{5, 3});
+    CHECK(raw(doc, doc.removals[0].element) == "<remove key=\"clientservicesidleclienttimeout\"/>");
+    CHECK(doc.removals[1].clear);
+    CHECK(doc.removals[1].before == 4);
+
+    const Document::Lookup idle = doc.lookup("ClientServicesIdleClientTimeout");
+    CHECK(idle.entry == nullptr);
+    REQUIRE(idle.removed == &doc.removals[0]);  // the first that took it out
+    CHECK(idle.removed_entry->value == "00:10:00");
+    const Document::Lookup report = doc.lookup("ReportTimeout");
+    CHECK(report.entry == nullptr);
+    CHECK(report.removed == &doc.removals[1]);
+    CHECK(doc.lookup("SqlCommandTimeout").removed == &doc.removals[1]);
+    const Entry* instance = doc.in_force("ServerInstance");
+    REQUIRE(instance != nullptr);
+    CHECK(instance->value == "BC2");
+    CHECK(instance->key == "serverinstance");
+    CHECK(doc.lookup("NeverSet").removed == nullptr);
+    CHECK(doc.refusals.empty());
   }
 
-  TEST_CASE("duplicates are kept in document order and the last one wins") {
+  TEST_CASE("what System.Configuration refuses is a refusal, and the values around it are still read") {
+    const Document doc = read_ok(
+        "<appSettings file=\"Other.config\">\n"
+        "  <add key=\"ServerInstance\" value=\"BC1\"/>\n"
+        "  <Add key=\"ClientServicesPort\" value=\"7085\"/>\n"
+        "  <add key=\"SessionTimeout\" value=\"00:30:00\" Value=\"00:10:00\"/>\n"
+        "  <add value=\"orphan\"/>\n"
+        "  <remove/>\n"
+        "  <clear note=\"all\"/>\n"
+        "  stray text\n"
+        "</appSettings>\n"
+        "<!-- a comment after the root is fine -->\n"
+        "<?xml-stylesheet href=\"x.xsl\"?>\n");
+    std::vector<std::pair<Position, std::string>> refused;
+    for (const Refusal& r : doc.refusals) {
+      CHECK(r.kind == Refusal::Kind::structure);
+      refused.emplace_back(r.start, r.message.substr(0, r.message.find(':')));
+    }
+    const std::vector<std::pair<Position, std::string>> expected = {
+        {{1, 14}, "attribute file on the root <appSettings>"},
+        {{3, 3}, "<Add> inside <appSettings>"},
+        {{4, 46}, "attribute Value on <add>"},
+        {{5, 3}, "<add> without a key attribute"},
+        {{6, 3}, "<remove> without a key attribute"},
+        {{7, 10}, "attribute note on <clear>"},
+        {{8, 3}, "text inside <appSettings>"},
+        {{11, 1}, "content after </appSettings>"},
+    };
+    CHECK(refused == expected);
+    CHECK(entry(doc, "ServerInstance").value == "BC1");
+    CHECK(entry(doc, "SessionTimeout").value == "00:30:00");
+    CHECK(doc.in_force("ClientServicesPort") == nullptr);  // <Add> is no <add>
+  }
+
+  TEST_CASE("a web.config's appSettings follow the same rules, but for the external file's root") {
+    const Document doc = read_ok(
+        "<configuration>\n"
+        "  <appSettings file=\"more.config\">\n"
+        "    <add key=\"Aos.AppRoot\" value=\"C:\\AOSService\\webroot\"/>\n"
+        "    <add key=\"webclientstatefulsessiontimeoutinseconds\" value=\"3600\"/>\n"
+        "    <section name=\"x\"/>\n"
+        "  </appSettings>\n"
+        "</configuration>\n");
+    CHECK(doc.kind == FileKind::aos);
+    REQUIRE(doc.refusals.size() == 1);
+    CHECK(doc.refusals[0].start == Position{5, 5});
+    CHECK(entry(doc, "WebClientStatefulSessionTimeoutInSeconds").value == "3600");
+  }
+
+  TEST_CASE("malformed XML .NET refuses and pugixml would take: an attribute twice, a raw '<', a bare '&'") {
+    struct Case {
+      const char* text;
+      Position pos;
+      const char* message;
+    };
+    const Case cases[] = {
+        {"<appSettings>\n  <add key=\"a\" key=\"b\" value=\"1\"/>\n</appSettings>", {2, 16},
+         "malformed XML: attribute key appears twice in <add>"},
+        {"<appSettings>\n  <add key=\"a\" value=\"x < y\"/>\n</appSettings>", {2, 25},
+         "malformed XML: '<' in an attribute value: write it as &lt;"},
+        {"<appSettings>\n  <add key=\"a\" value=\"R&D\"/>\n</appSettings>", {2, 24},
+         "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it as &amp;"},
+        {"<appSettings>\n  <add key=\"a\" value=\"&lol9;\"/>\n</appSettings>", {2, 23},
+         "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it as &amp;"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const ReadError error = read_fails(c.text);
+      CHECK(error.kind == ReadErrorKind::malformed);
+      CHECK(error.pos == c.pos);
+      CHECK(error.message == c.message);
+    }
+  }
+
+  TEST_CASE("a raw tab or line break in an attribute value is kept, as .NET's configuration reader keeps it") {
+    const Document doc = read_ok("<appSettings>\n  <add key=\"a\" value=\"B\tC\"/>\n</appSettings>");
+    CHECK(entry(doc, "a").value == "B\tC");
+  }
+
+  TEST_CASE("duplicates are kept in document order and the last one wins, in any letter case") {
     const Document doc = read_ok(
         "<appSettings>\n"
         "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:10:00\"/>\n"
@@ -257,8 +360,9 @@ TEST_SUITE("xml_reader") {
     CHECK(doc.entries[1].value == "00:30:00");
     const Entry* last = doc.in_force("ClientServicesIdleClientTimeout");
     REQUIRE(last != nullptr);
-    CHECK(last->value == "00:30:00");  // keys match exactly: the lower-case one is another key
-    CHECK(last->value_pos.line == 3);
+    CHECK(last->value == "01:00:00");  // keys match in any case (KeyValueConfigurationCollection)
+    CHECK(last->value_pos.line == 4);
+    CHECK(doc.count("CLIENTSERVICESIDLECLIENTTIMEOUT") == 3);
   }
 
   TEST_CASE("the section body lies between the opening tag's '>' and the closing '</'") {

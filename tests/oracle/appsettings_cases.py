@@ -20,6 +20,7 @@ FAULT_ROOT_NAME = "root-name"
 FAULT_AFTER_ROOT = "after-root"
 FAULT_TEXT_CONTENT = "text-content"
 FAULT_MISSING_KEY = "missing-key"
+FAULT_UNDECLARED_ENTITY = "undeclared-entity"
 
 TIMESPANS = ["00:10:00", "00:20:00", "MaxValue", "maxvalue", "1.00:00:00", "10", "24:00:00",
              "00:00:00", "-00:05:00", "00:00:30.5", "1:30", "10675199.02:48:05.4775807", "abc", "",
@@ -236,7 +237,7 @@ def named_cases(keys, kinds):
         Case("element-inside-add", [raw(f'<add key="{port}" value="7046"><x /></add>')]),
         Case("duplicate-attribute", [raw(f'<add key="{port}" value="1" value="2" />')]),
         Case("unclosed-add", [raw(f'<add key="{port}" value="7046">')]),
-        Case("unknown-entity", [add(instance, "BC&nbsp;1")]),
+        Case("unknown-entity", [add(instance, "BC&nbsp;1")], faults=[FAULT_UNDECLARED_ENTITY]),
         Case("bare-ampersand", [add(instance, "BC&1")]),
         Case("less-than-in-value", [add(instance, "B<C")]),
         Case("unquoted-attribute", [raw(f"<add key={port} value=7046 />")]),

@@ -71,6 +71,11 @@ FAULTS = {
     cases_module.FAULT_MISSING_KEY: (
         "an <add> without key (KeyValueConfigurationElement: key is IsRequired, "
         "Config_base_required_attribute_missing; Mono's is not required)"),
+    cases_module.FAULT_UNDECLARED_ENTITY: (
+        "a reference to an entity no DTD declares, such as &nbsp; (dotnet/runtime "
+        "System.Private.Xml XmlTextReaderImpl.HandleGeneralEntityReference: Xml_UndeclaredEntity, "
+        "\"Reference to undeclared entity\", unless DisableUndeclaredEntityCheck, which only "
+        "XmlDocument fragment parsing sets; Mono's XmlTextReader lets it through)"),
 }
 
 
