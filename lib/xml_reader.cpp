@@ -29,22 +29,30 @@ constexpr std::string_view kConfigurationRoot = "configuration";
 // parse_wconv_attribute would make it a space.
 constexpr unsigned kParseOptions = pugi::parse_default & ~pugi::parse_wconv_attribute;
 
-// A reference in attribute text: &amp; &lt; &gt; &quot; &apos; &#N; &#xH; (no DTD declares more).
-// `at` is at the '&'; the reference's length, or 0 when it is none of these.
-std::size_t reference_length(std::string_view text, std::size_t at) {
+// A reference in attribute text at `at` (an '&'): a character reference or one of the five
+// predefined entities, another entity's name, or nothing a reference can be.
+enum class Reference { valid, other_entity, none };
+
+Reference reference_at(std::string_view text, std::size_t at, std::string_view* name_out) {
   const std::size_t semicolon = text.find(';', at);
-  if (semicolon == std::string_view::npos) return 0;
+  if (semicolon == std::string_view::npos) return Reference::none;
   const std::string_view name = text.substr(at + 1, semicolon - at - 1);
   for (std::string_view known : {"amp", "lt", "gt", "quot", "apos"})
-    if (name == known) return name.size() + 2;
+    if (name == known) return Reference::valid;
   const auto digits = [](std::string_view d, bool hex) {
     return !d.empty() && std::ranges::all_of(d, [hex](char c) {
       return (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
     });
   };
-  if (name.starts_with("#x") && digits(name.substr(2), true)) return name.size() + 2;
-  if (name.starts_with('#') && digits(name.substr(1), false)) return name.size() + 2;
-  return 0;
+  if (name.starts_with("#x") && digits(name.substr(2), true)) return Reference::valid;
+  if (name.starts_with('#') && digits(name.substr(1), false)) return Reference::valid;
+  const auto name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+  };
+  if (name.empty() || !std::ranges::all_of(name, name_char) || (name[0] >= '0' && name[0] <= '9')) return Reference::none;
+  *name_out = name;
+  return Reference::other_entity;
 }
 
 // What tells an F&O AOS web.config from any other web.config with an <appSettings>.
@@ -100,6 +108,7 @@ class XmlRead {
   SourceText text_;
   std::string buffer_;  // pugixml parses and decodes this copy in place
   PositionCursor cursor_;  // entries come in document order
+  bool has_doctype_ = false;
 };
 
 ReadResult XmlRead::fail(ReadErrorKind kind, std::size_t offset, std::string message) const {
@@ -232,10 +241,24 @@ std::optional<ReadResult> XmlRead::check_attributes_well_formed(const pugi::xml_
         if (value[i] == '<')
           return fail(ReadErrorKind::malformed, raw->offset + i,
                       "malformed XML: '<' in an attribute value: write it as &lt;");
-        if (value[i] == '&' && reference_length(value, i) == 0)
-          return fail(ReadErrorKind::malformed, raw->offset + i,
-                      "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it "
-                      "as &amp;");
+        if (value[i] != '&') continue;
+        std::string_view entity;
+        switch (reference_at(value, i, &entity)) {
+          case Reference::valid: break;
+          case Reference::none:
+            return fail(ReadErrorKind::malformed, raw->offset + i,
+                        "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it "
+                        "as &amp;");
+          case Reference::other_entity:
+            return fail(ReadErrorKind::malformed, raw->offset + i,
+                        has_doctype_
+                            ? fmt::format("entity reference &{};: sessiontool expands no entity a DTD declares (an "
+                                          "entity bomb would exhaust memory); write the text itself",
+                                          entity)
+                            : fmt::format("malformed XML: reference to undeclared entity &{}; (only &amp; &lt; &gt; "
+                                          "&quot; &apos; and &#N; need no DTD): write the character itself",
+                                          entity));
+        }
       }
     }
   }
@@ -497,6 +520,7 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
       xml.load_buffer_inplace(buffer_.data(), buffer_.size(), kParseOptions, pugi::encoding_utf8);
   if (!parsed) return fail_parse(parsed);
   if (auto error = check_top_level(xml)) return std::move(*error);
+  has_doctype_ = text().find("<!DOCTYPE") < element_offset(xml.document_element()).value_or(text().size());
   if (auto error = check_attributes_well_formed(xml)) return std::move(*error);
 
   const pugi::xml_node root = xml.document_element();

@@ -71,13 +71,48 @@ TEST_SUITE("document rules") {
     CHECK(found[0]->message.find("3 times") != std::string::npos);
   }
 
-  TEST_CASE("ST004: the same key in two JSON objects is no duplicate, nor are help keys") {
+  TEST_CASE("ST004: the same key in two JSON objects is no duplicate (ST011: it has no effect there)") {
     std::vector<Document> docs;
     docs.push_back(parse_or_fail("w/navsettings.json",
-                                 "{\"NAVWebSettings\": {\"//A\": \"x\", \"//A\": \"y\", \"ServerInstance\": \"BC\"},\n"
+                                 "{\"NAVWebSettings\": {\"ServerInstance\": \"BC\"},\n"
                                  " \"ApplicationIdSettings\": {\"ServerInstance\": \"BC\"}}\n"));
     docs.push_back(server("s/CustomSettings.config", {{"ServerInstance", "BC"}}));
-    CHECK(rule_ids(lint_docs(std::move(docs))).empty());
+    const LintReport report = lint_docs(std::move(docs));
+    CHECK(rule_ids(report) == ids({"ST011"}));
+    CHECK(only_finding(report, "ST011").message ==
+          "ServerInstance = \"BC\" has no effect here: the web server reads its settings from \"NAVWebSettings\", "
+          "and this one is at ApplicationIdSettings:ServerInstance; move it into \"NAVWebSettings\"");
+  }
+
+  TEST_CASE("ST004: a key twice in navsettings.json, in any letter case, help keys too, is an error") {
+    std::vector<Document> docs;
+    docs.push_back(parse_or_fail("w/navsettings.json",
+                                 "{\"NAVWebSettings\": {\"//A\": \"x\", \"//a\": \"y\", \"ServerInstance\": \"BC\",\n"
+                                 "  \"SessionTimeout\": \"00:20:00\", \"sessionTimeout\": \"00:30:00\"}}\n"));
+    docs.push_back(server("s/CustomSettings.config", {{"ServerInstance", "BC"}}));
+    const LintReport report = lint_docs(std::move(docs));
+    std::vector<const Diagnostic*> found;
+    for (const Diagnostic& d : report.diagnostics)
+      if (d.rule == "ST004") found.push_back(&d);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0]->severity == Severity::error);
+    CHECK(found[0]->start == Position{1, 34});
+    CHECK(found[1]->start == Position{2, 34});
+    CHECK(found[1]->message ==
+          "NAVWebSettings:sessionTimeout is set twice (also on line 2; keys match in any letter case): the web "
+          "server's configuration reader stops with \"A duplicate key 'NAVWebSettings:sessionTimeout' was found.\", so "
+          "the web server does not start; delete one of them");
+  }
+
+  TEST_CASE("ST004: in appSettings a key in another letter case is the same key, and the last one wins") {
+    const Diagnostic& d = only_finding(lint_server({{"ClientServicesIdleClientTimeout", "00:10:00"},
+                                                    {"clientservicesidleclienttimeout", "00:20:00"}}),
+                                       "ST004");
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.message ==
+          "ClientServicesIdleClientTimeout is set 2 times in this file (spelt clientservicesidleclienttimeout there: "
+          "keys match in any letter case), and the last one wins: this value \"00:10:00\" is overridden by "
+          "\"00:20:00\" on line 4; delete the lines that do not count");
   }
 
   TEST_CASE("ST005: a near misspelling names the key it looks like") {
@@ -86,9 +121,14 @@ TEST_SUITE("document rules") {
     CHECK(d.message.find("keeps its default (MaxValue)") != std::string::npos);
   }
 
-  TEST_CASE("ST005: a key that differs only in case") {
-    const Diagnostic& d = only_finding(lint_server({{"clientservicesidleclienttimeout", "00:10:00"}}), "ST005");
-    CHECK(d.message.find("only in letter case") != std::string::npos);
+  TEST_CASE("ST010, not ST005: a known key in another letter case is read by the product, and its value checked") {
+    const LintReport report = lint_server({{"clientservicesidleclienttimeout", "10"}});
+    CHECK(rule_ids(report) == ids({"ST006", "ST010"}));
+    const Diagnostic& d = only_finding(report, "ST010");
+    CHECK(d.severity == Severity::info);
+    CHECK(d.message ==
+          "ClientServicesIdleClientTimeout is spelt clientservicesidleclienttimeout here: the server reads keys in "
+          "any letter case, so this value \"10\" is used; Microsoft's spelling reads better in reviews");
   }
 
   TEST_CASE("ST005: a key of another file kind, and the F&O system parameter in web.config") {

@@ -56,8 +56,11 @@ ReadError read_fails(std::string_view text) {
   return *result.error;
 }
 
+// The last entry with exactly this key, wherever it stands (in force or not).
 const Entry& entry(const Document& doc, std::string_view key) {
-  const Entry* found = doc.in_force(key);
+  const Entry* found = nullptr;
+  for (const Entry& e : doc.entries)
+    if (e.key == key) found = &e;
   REQUIRE_MESSAGE(found != nullptr, "no entry " << key);
   return *found;
 }
@@ -200,7 +203,7 @@ TEST_SUITE("navsettings_reader") {
     REQUIRE(doc.entries.size() == 2);
     CHECK(doc.entries[0].value == "00:20:00");
     CHECK(doc.entries[1].value == "01:00:00");
-    CHECK(entry(doc, "SessionTimeout").value_pos == Position{3, 23});
+    CHECK(doc.in_force("SessionTimeout")->value_pos == Position{3, 23});
     REQUIRE(doc.refusals.size() == 1);
     CHECK(doc.refusals[0].kind == Refusal::Kind::duplicate_key);
     CHECK(doc.refusals[0].start == Position{3, 4});
@@ -246,11 +249,11 @@ TEST_SUITE("navsettings_reader") {
   "NAVWebSettings": { "Old": { "ServerInstance": "nested" } }
 }
 )json");
-    const Entry& timeout = entry(doc, "SessionTimeout");
+    const Entry& timeout = *doc.in_force("SessionTimeout");
     CHECK(timeout.key == "sessionTimeout");
     CHECK(timeout.name() == "sessionTimeout");
     CHECK(timeout.path == "navWebSettings:sessionTimeout");
-    const Entry& port = entry(doc, "clientservicesport");
+    const Entry& port = *doc.in_force("clientservicesport");
     CHECK(port.key == "NAVWebSettings:ClientServicesPort");
     CHECK(port.name() == "ClientServicesPort");
     CHECK(port.value == "7185");

@@ -41,7 +41,7 @@ TEST_SUITE("path_text") {
     const RunResult show = box.run({"show", kFolder});
     INFO(show.err);
     REQUIRE(show.code == 0);
-    CHECK(contains(show.out, "  server " + native(kFolder + "/BC1/Service/CustomSettings.config") + "\n"));
+    CHECK(contains(show.out, "  server   " + native(kFolder + "/BC1/Service/CustomSettings.config") + "\n"));
     CHECK(contains(show.out, "AOS-東京 (Finance & Operations)\n"));  // named after its folder
     CHECK(contains(show.out, native(kFolder + "/BC1/WebClient/navsettings.json") + ":6:25\n"));
 

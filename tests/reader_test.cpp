@@ -265,7 +265,7 @@ TEST_SUITE("document") {
     CHECK_FALSE(file_kind_from_string("servers").has_value());
   }
 
-  TEST_CASE("find_last returns the last entry with exactly that key") {
+  TEST_CASE("in_force returns the last entry of that key in any letter case, as .NET's collections match") {
     Document doc;
     CHECK(doc.in_force("SessionTimeout") == nullptr);
     for (const auto& [key, value] : {std::pair{"SessionTimeout", "00:10:00"}, std::pair{"sessiontimeout", "00:15:00"},
@@ -277,6 +277,12 @@ TEST_SUITE("document") {
     }
     REQUIRE(doc.in_force("SessionTimeout") != nullptr);
     CHECK(doc.in_force("SessionTimeout") == &doc.entries[2]);
-    CHECK(doc.in_force("SESSIONTIMEOUT") == nullptr);
+    CHECK(doc.in_force("SESSIONTIMEOUT") == &doc.entries[2]);
+    CHECK(doc.count("sessionTimeout") == 3);
+    CHECK(doc.in_force("SessionTimeou") == nullptr);
+    // An entry that does not apply (a JSON member outside NAVWebSettings) is never in force.
+    doc.entries[2].applies = false;
+    CHECK(doc.in_force("SessionTimeout") == &doc.entries[1]);
+    CHECK(doc.count("SessionTimeout") == 2);
   }
 }

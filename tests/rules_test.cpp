@@ -22,9 +22,9 @@ TEST_SUITE("rules") {
       CHECK_MESSAGE(!rule.title.empty(), rule.id);
       CHECK_MESSAGE(!rule.name.empty(), rule.id);
     }
-    CHECK(table == ids({"ST001", "ST002", "ST003", "ST004", "ST005", "ST006", "ST007", "ST008", "ST009", "ST101",
-                        "ST102", "ST103", "ST105", "ST106", "ST107", "ST201", "ST202", "ST203", "ST301", "ST302",
-                        "ST303"}));
+    CHECK(table == ids({"ST001", "ST002", "ST003", "ST004", "ST005", "ST006", "ST007", "ST008", "ST009", "ST010",
+                        "ST011", "ST012", "ST101", "ST102", "ST103", "ST105", "ST106", "ST107", "ST201", "ST202",
+                        "ST203", "ST204", "ST301", "ST302", "ST303"}));
     CHECK(find_rule("ST202")->explanation.find("Increasing the inactivity session timeout can cause extra load") !=
           std::string_view::npos);
     CHECK(find_rule("ST103")->severity == Severity::warning);
