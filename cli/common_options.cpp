@@ -62,6 +62,10 @@ ResolveOptions resolve_options(const CommonOptions& options) {
   const ConfigFile& config = config_file(options);
   ResolveOptions result;
   result.platform = options.platform ? std::optional<int>(options.platform) : config.platform;
+  if (!options.platform && config.platform) {
+    result.platform_source = BcPlatform::Source::config_file;
+    result.platform_stated_by = fmt::format("\"platform\" in {}", utf8_text(config.path));
+  }
   result.fo_inactivity_timeout =
       options.fo_inactivity_timeout.empty()
           ? config.fo_inactivity_timeout

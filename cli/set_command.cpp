@@ -55,11 +55,15 @@ std::string describe(const Document& doc, const Change& change) {
   const std::string key = !change.spelling.empty() && change.spelling != change.key
                               ? fmt::format("{} (spelt {})", change.key, change.spelling)
                               : change.key;
+  const std::string not_set =
+      change.taken_out ? fmt::format("(taken out by <{}> on line {})", change.taken_out->clear ? "clear/" : "remove",
+                                     change.taken_out->pos.line)
+                       : "(not set)";
   if (change.kind == ChangeKind::unchanged) {
     return change.new_value ? fmt::format("{} is already {}", key, value(change.new_value, ""))
-                            : fmt::format("{} is not set", key);
+                            : fmt::format("{} is {}", key, change.taken_out ? not_set : "not set");
   }
-  return fmt::format("{} {} -> {}", key, value(change.old_value, "(not set)"), value(change.new_value, "(removed)"));
+  return fmt::format("{} {} -> {}", key, value(change.old_value, not_set), value(change.new_value, "(removed)"));
 }
 
 // What a changed file says once written (or, with --dry-run/--check, would say).
@@ -83,14 +87,21 @@ void warn_duplicates(const Target& target) {
                      json ? "but the web server does not start until the others are deleted"
                           : "which is the one in effect (remove the others: they no longer match)"));
   }
-  // What else makes the product refuse the file: set does not mend it, and says so.
+  // What else makes the product refuse the file: set changes values only, and says so.
   if (target.result.modified()) {
     ReadResult after = parse_document(target.doc.path, target.result.bytes, target.doc.kind);
-    if (after.document)
-      for (const Refusal& refusal : after.document->refusals)
-        if (refusal.kind != Refusal::Kind::duplicate_key)
-          warn(fmt::format("{}:{}:{}: {}: the file is written as asked, but the product still refuses it",
-                           utf8_text(target.doc.path), refusal.start.line, refusal.start.column, refusal.message));
+    if (!after.document) return;
+    std::size_t refused = 0;
+    for (const Refusal& refusal : after.document->refusals) {
+      if (refusal.kind == Refusal::Kind::duplicate_key) continue;
+      warn(fmt::format("{}:{}:{}: {}", utf8_text(target.doc.path), refusal.start.line, refusal.start.column,
+                       refusal.message));
+      ++refused;
+    }
+    if (refused != 0)
+      warn(fmt::format("{}: set changes only the values asked for; until the line{} above {} fixed, this file is "
+                       "refused when it is loaded (ST012)",
+                       utf8_text(target.doc.path), refused == 1 ? "" : "s", refused == 1 ? "is" : "are"));
   }
   for (const Change& change : target.result.changes)
     if (change.kind == ChangeKind::removed && change.key == keys::kFoLegacyTimeout)

@@ -202,12 +202,10 @@ BcPlatform platform_of(const Document& doc, const LintOptions& options) {
   return platform_for(options.resolve, &doc, nullptr);
 }
 
-// "platform 23 (install folder …)", "platform 22 or later (ADOpenIdMetadataLocation in …)".
-std::string platform_phrase(const BcPlatform& platform) {
-  const std::string version = platform.major != 0 ? fmt::format("platform {}", platform.major)
-                                                  : fmt::format("platform {} or later", platform.at_least);
-  if (platform.source == BcPlatform::Source::option) return version;
-  return fmt::format("{} ({})", version, platform.evidence);
+// "platform 23", "platform 22 or later".
+std::string platform_version(const BcPlatform& platform) {
+  return platform.major != 0 ? fmt::format("platform {}", platform.major)
+                             : fmt::format("platform {} or later", platform.at_least);
 }
 
 }  // namespace
@@ -297,11 +295,7 @@ void refusals(const Document& doc, const LintOptions&, std::vector<Diagnostic>& 
   for (const Refusal& refusal : doc.refusals) {
     if (refusal.kind != Refusal::Kind::structure) continue;
     out.push_back({.rule = "ST012", .severity = Severity::error, .path = doc.path, .start = refusal.start,
-                   .end = refusal.end,
-                   .message = fmt::format("{}: the {} does not start with this file", refusal.message,
-                                          doc.kind == FileKind::server ? "server instance"
-                                          : doc.kind == FileKind::web  ? "web client"
-                                                                       : "AOS")});
+                   .end = refusal.end, .message = refusal.message});
   }
 }
 
@@ -325,9 +319,10 @@ void platform_keys(const Document& doc, const LintOptions& options, std::vector<
     if (!entry.applies) continue;
     const SettingInfo* info = find_setting(entry.name(), doc.kind);
     if (!info || !platform.excludes(info->since_platform, info->until_platform)) continue;
-    const std::string span = info->until_platform && platform.at_least > info->until_platform
-                                 ? fmt::format("it was removed after platform {}", info->until_platform)
-                                 : fmt::format("it exists from platform {}", info->since_platform);
+    std::string span = info->until_platform && platform.at_least > info->until_platform
+                           ? fmt::format("it was removed after platform {}", info->until_platform)
+                           : fmt::format("it exists from platform {}", info->since_platform);
+    if (platform.source != BcPlatform::Source::option) span += fmt::format("; the platform is from {}", platform.evidence);
     const std::string consequence =
         info->key == keys::kReconnectPeriod || info->key == keys::kKeepAliveInterval
             ? ", and a session now ends when its connection is lost"
@@ -335,7 +330,7 @@ void platform_keys(const Document& doc, const LintOptions& options, std::vector<
     out.push_back(at_value("ST107", Severity::warning, doc, entry,
                            fmt::format("{} = {} does not exist on {} ({}): the server ignores it{}; "
                                        "delete the line, or lint with the server's real --platform",
-                                       entry.key, entry.value, platform_phrase(platform), span, consequence)));
+                                       entry.key, entry.value, platform_version(platform), span, consequence)));
   }
 }
 

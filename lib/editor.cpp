@@ -84,7 +84,9 @@ std::expected<Document, EditError> apply(const Document& doc, const Splice& spli
 std::expected<Document, EditError> apply_one(Document current, const Edit& edit, Change& change) {
   change.key = edit.key;
   change.occurrences = current.count(edit.key);
-  const Entry* last = current.in_force(edit.key);
+  const Document::Lookup found = current.lookup(edit.key);
+  const Entry* last = found.entry;
+  if (found.removed) change.taken_out = *found.removed;
   if (last) {
     change.old_value = last->value;
     change.where = last->value_pos;

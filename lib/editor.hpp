@@ -37,6 +37,8 @@ struct Change {
   // The key as the file spells it, when an entry was in force (it may differ from `key` in
   // letter case: the entry is changed where it stands, not renamed).
   std::string spelling;
+  // No entry was in force because this <remove> or <clear/> took the key out (XML).
+  std::optional<Removal> taken_out;
   // How many times the key appeared in the file, in any letter case. A duplicated key is changed
   // at its last occurrence only, the one that takes effect (as in .NET); unset removes them all.
   std::size_t occurrences = 0;

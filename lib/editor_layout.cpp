@@ -227,7 +227,10 @@ Splice after_anchor(const Document& doc, Span anchor, const std::string& entry) 
     const std::size_t at = is_xml_trivia(std::string_view(text).substr(end, line_end - end)) ? line_end : end;
     return {{at, 0}, brk + std::string(prefix) + entry};
   }
-  if (is_blank(prefix)) {
+  if (is_json_trivia(prefix)) {
+    // The anchor starts its line (after blanks, or a comment about it): the new member gets a line
+    // of its own with the line's indentation.
+    const std::string indent = leading_blanks(src, begin);
     const std::size_t line_end = src.line_end(end);
     const std::string_view rest = std::string_view(text).substr(end, line_end - end);
     const std::size_t comma = rest.find_first_not_of(kBlanks);
@@ -235,11 +238,11 @@ Splice after_anchor(const Document& doc, Span anchor, const std::string& entry) 
     // on a line after it with a comma of its own, and the anchor's line stays as it was.
     if (comma != std::string_view::npos && rest[comma] == ',' && line_end < text.size() &&
         is_json_trivia(rest.substr(comma + 1)))
-      return {{line_end, 0}, brk + std::string(prefix) + entry + ","};
+      return {{line_end, 0}, brk + indent + entry + ","};
     // A comment closes the anchor's line: the comma goes before it, the member on the next line.
     if (!is_blank(rest) && line_end < text.size() && is_json_trivia(rest))
-      return {{end, rest.size()}, "," + std::string(rest) + brk + std::string(prefix) + entry};
-    return {{end, 0}, "," + brk + std::string(prefix) + entry};
+      return {{end, rest.size()}, "," + std::string(rest) + brk + indent + entry};
+    return {{end, 0}, "," + brk + indent + entry};
   }
   if (trim(prefix) == ",") return {{end, 0}, brk + std::string(prefix) + entry};  // comma-first style
   const bool after_comma = blanks > 0 && text[blanks - 1] == ',';

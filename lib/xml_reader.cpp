@@ -109,6 +109,7 @@ class XmlRead {
   std::string buffer_;  // pugixml parses and decodes this copy in place
   PositionCursor cursor_;  // entries come in document order
   bool has_doctype_ = false;
+  const char* product_ = "the product";  // who refuses the file: "the server", "the web client", "the AOS"
 };
 
 ReadResult XmlRead::fail(ReadErrorKind kind, std::size_t offset, std::string message) const {
@@ -310,9 +311,9 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
       // At its first character: the raw bytes, since pugixml has made "\r\n" one byte in place.
       std::size_t at = offset_of(child.value()).value_or(*lt);
       while (at < text().size() && is_xml_space(text()[at])) ++at;
-      refuse(doc, at, fmt::format("text inside <{}>: the product stops with \"The configuration section cannot "
+      refuse(doc, at, fmt::format("text inside <{}>: {} stops with \"The configuration section cannot "
                                   "contain a CDATA or text element.\"; delete it or make it a comment",
-                                  node.name()));
+                                  node.name(), product_));
       continue;
     }
     if (child.type() != pugi::node_element) continue;
@@ -323,9 +324,9 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
       error = name == "add" ? add_entry(doc, child) : add_removal(doc, child);
     } else {
       refuse(doc, element_offset(child).value_or(*lt),
-             fmt::format("<{}> inside <{}>: the product stops with \"Unrecognized element '{}'.\" (only <add>, "
+             fmt::format("<{}> inside <{}>: {} stops with \"Unrecognized element '{}'.\" (only <add>, "
                          "<remove> and <clear/> are allowed, in lower case)",
-                         name, node.name(), name));
+                         name, node.name(), product_, name));
     }
     if (error) return error;
   }
@@ -337,15 +338,15 @@ void XmlRead::check_no_content(Document& doc, const pugi::xml_node& node) {
   for (const pugi::xml_node& inner : node.children()) {
     if (inner.type() == pugi::node_element) {
       refuse(doc, element_offset(inner).value_or(element_offset(node).value_or(0)),
-             fmt::format("<{}> inside <{}>: the product stops with \"Unrecognized element '{}'.\"", inner.name(),
-                         node.name(), inner.name()));
+             fmt::format("<{}> inside <{}>: {} stops with \"Unrecognized element '{}'.\"", inner.name(),
+                         node.name(), product_, inner.name()));
     } else if ((inner.type() == pugi::node_pcdata || inner.type() == pugi::node_cdata) &&
                std::string_view(inner.value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
       std::size_t at = offset_of(inner.value()).value_or(element_offset(node).value_or(0));
       while (at < text().size() && is_xml_space(text()[at])) ++at;
-      refuse(doc, at, fmt::format("text inside <{}>: the product stops with \"The configuration section cannot "
+      refuse(doc, at, fmt::format("text inside <{}>: {} stops with \"The configuration section cannot "
                                   "contain a CDATA or text element.\"; delete it",
-                                  node.name()));
+                                  node.name(), product_));
     }
   }
 }
@@ -363,9 +364,9 @@ bool XmlRead::check_attributes(Document& doc, const pugi::xml_node& node, std::i
     const std::string_view name = attr.name();
     if (std::ranges::find(own, name) != own.end() || is_lock_attribute(name)) continue;
     const std::size_t at = offset_of(attr.name()).value_or(element_offset(node).value_or(0));
-    refuse(doc, at, fmt::format("attribute {} on <{}>: the product stops with \"Unrecognized attribute '{}'. Note "
+    refuse(doc, at, fmt::format("attribute {} on <{}>: {} stops with \"Unrecognized attribute '{}'. Note "
                                 "that attribute names are case-sensitive.\"",
-                                name, node.name(), name));
+                                name, node.name(), product_, name));
     ok = false;
   }
   return ok;
@@ -382,7 +383,9 @@ std::optional<ReadResult> XmlRead::add_removal(Document& doc, const pugi::xml_no
     return std::nullopt;
   const pugi::xml_attribute key = node.attribute("key");
   if (!clear && !key) {
-    refuse(doc, *lt, "<remove> without a key attribute: the product stops with \"Required attribute 'key' not found.\"");
+    refuse(doc, *lt, fmt::format("<remove> without a key attribute: {} stops with \"Required attribute 'key' not "
+                                 "found.\"",
+                                 product_));
     return std::nullopt;
   }
   doc.removals.push_back(Removal{.key = clear ? "" : key.value(), .clear = clear, .element = Span{*lt, *end - *lt},
@@ -429,7 +432,8 @@ std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node
   if (!key) {
     if (attributes_ok)
       refuse(doc, element_offset(node).value_or(0),
-             "<add> without a key attribute: the product stops with \"Required attribute 'key' not found.\"");
+             fmt::format("<add> without a key attribute: {} stops with \"Required attribute 'key' not found.\"",
+                         product_));
     return std::nullopt;
   }
   const pugi::xml_attribute value = node.attribute("value");
@@ -544,6 +548,7 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
                     std::string(wanted) + "> element");
   }
 
+  product_ = *kind == FileKind::server ? "the server" : *kind == FileKind::web ? "the web client" : "the AOS";
   Document doc;
   doc.path = path_;
   doc.kind = *kind;

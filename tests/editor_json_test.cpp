@@ -166,6 +166,64 @@ TEST_SUITE("editor json") {
     CHECK(edited(text, {unset("SessionTimeout")}) == "{ \"NAVWebSettings\":\n  { \"Server\": \"x\"\n  }\n}\n");
   }
 
+  TEST_CASE("comments and trailing commas stay byte for byte; a new key goes where the web server reads it") {
+    const std::string text =
+        "// the web server's settings\n"
+        "{\n"
+        "  \"NAVWebSettings\": {\n"
+        "    \"Server\":  \"BCSRV01\", // the SQL box, not this one\n"
+        "    /* night shift */ \"SessionTimeout\":  \"00:20:00\" /* ticket 4711 */,\n"
+        "  },\n"
+        "}\n";
+    CHECK(edited(text, {set("SessionTimeout", "00:45:00")}) ==
+          "// the web server's settings\n"
+          "{\n"
+          "  \"NAVWebSettings\": {\n"
+          "    \"Server\":  \"BCSRV01\", // the SQL box, not this one\n"
+          "    /* night shift */ \"SessionTimeout\":  \"00:45:00\" /* ticket 4711 */,\n"
+          "  },\n"
+          "}\n");
+    // The last member's comma closes its line (a trailing comma): the new member keeps that style.
+    const std::string added = edited(text, {set("ClientServicesPort", "7085")});
+    CHECK(added ==
+          "// the web server's settings\n"
+          "{\n"
+          "  \"NAVWebSettings\": {\n"
+          "    \"Server\":  \"BCSRV01\", // the SQL box, not this one\n"
+          "    /* night shift */ \"SessionTimeout\":  \"00:20:00\" /* ticket 4711 */,\n"
+          "    \"ClientServicesPort\":  7085,\n"
+          "  },\n"
+          "}\n");
+    CHECK(edited(added, {unset("ClientServicesPort")}) == text);
+  }
+
+  TEST_CASE("a comment closing the last member's line stays there; the comma goes before it") {
+    const std::string text = "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"BCSRV01\" // the SQL box\n  }\n}\n";
+    CHECK(edited(text, {set("SessionTimeout", "00:45:00")}) ==
+          "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"BCSRV01\", // the SQL box\n    \"SessionTimeout\":  "
+          "\"00:45:00\"\n  }\n}\n");
+  }
+
+  TEST_CASE("keys and the section in another letter case: changed in place, never added in a second spelling") {
+    const std::string text = "{\n  \"navWebSettings\": {\n    \"sessionTimeout\":  \"00:20:00\"\n  }\n}\n";
+    CHECK(edited(text, {set("SessionTimeout", "00:45:00")}) ==
+          "{\n  \"navWebSettings\": {\n    \"sessionTimeout\":  \"00:45:00\"\n  }\n}\n");
+    // A new key goes into the section however it is spelt.
+    CHECK(edited(text, {set("Server", "BCSRV01")}) ==
+          "{\n  \"navWebSettings\": {\n    \"sessionTimeout\":  \"00:20:00\",\n    \"Server\":  \"BCSRV01\"\n  "
+          "}\n}\n");
+    CHECK(edited(text, {unset("SESSIONTIMEOUT")}) == "{\n  \"navWebSettings\": {\n  }\n}\n");
+  }
+
+  TEST_CASE("a top-level NAVWebSettings:Key is the setting: edited there; the same key elsewhere is left alone") {
+    const std::string text =
+        "{\n  \"NAVWebSettings:SessionTimeout\": \"00:20:00\",\n  \"ApplicationIdSettings\": {\"SessionTimeout\": "
+        "\"01:00:00\"},\n  \"NAVWebSettings\": {}\n}\n";
+    CHECK(edited(text, {set("SessionTimeout", "00:45:00")}) ==
+          "{\n  \"NAVWebSettings:SessionTimeout\": \"00:45:00\",\n  \"ApplicationIdSettings\": {\"SessionTimeout\": "
+          "\"01:00:00\"},\n  \"NAVWebSettings\": {}\n}\n");
+  }
+
   TEST_CASE("no NAVWebSettings object: nothing to add the key to") {
     const std::string text = "{\n  \"ApplicationIdSettings\": {\n    \"ApplicationIdentifier\": \"\"\n  }\n}\n";
     auto result = apply_edits(parse_json(text), std::vector<Edit>{set("SessionTimeout", "00:30:00")});

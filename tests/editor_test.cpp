@@ -152,6 +152,69 @@ TEST_SUITE("editor") {
           "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n</appSettings>\n");
   }
 
+  TEST_CASE("a key spelt in another case is changed where it stands, never given a second spelling") {
+    const std::string text =
+        "<appSettings>\n  <add key=\"clientservicesidleclienttimeout\" value=\"00:10:00\" />\n</appSettings>\n";
+    const EditResult result = edit(parse(text), {set("ClientServicesIdleClientTimeout", "00:30:00")});
+    CHECK(result.changes[0].kind == ChangeKind::changed);
+    CHECK(result.changes[0].spelling == "clientservicesidleclienttimeout");
+    CHECK(result.bytes ==
+          "<appSettings>\n  <add key=\"clientservicesidleclienttimeout\" value=\"00:30:00\" />\n</appSettings>\n");
+    CHECK(parse(result.bytes).count("ClientServicesIdleClientTimeout") == 1);
+  }
+
+  TEST_CASE("set changes the spelling in force; unset removes every spelling, in force or taken out") {
+    const std::string text =
+        "<appSettings>\n"
+        "  <add key=\"SqlCommandTimeout\" value=\"00:10:00\" />\n"
+        "  <add key=\"SQLCOMMANDTIMEOUT\" value=\"00:20:00\" />\n"
+        "  <add key=\"ServerInstance\" value=\"BC\" />\n"
+        "</appSettings>\n";
+    const EditResult changed = edit(parse(text), {set("SqlCommandTimeout", "00:30:00")});
+    CHECK(changed.changes[0].occurrences == 2);
+    CHECK(changed.bytes.find("key=\"SQLCOMMANDTIMEOUT\" value=\"00:30:00\"") != std::string::npos);
+    CHECK(changed.bytes.find("key=\"SqlCommandTimeout\" value=\"00:10:00\"") != std::string::npos);
+    CHECK(edited(text, {unset("sqlcommandtimeout")}) ==
+          "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n</appSettings>\n");
+    // Taken out by a <clear/>: not in force, but the entries go, and the <clear/> stays.
+    const std::string cleared =
+        "<appSettings>\n  <add key=\"SqlCommandTimeout\" value=\"00:10:00\" />\n  <clear />\n</appSettings>\n";
+    const EditResult unset_cleared = edit(parse(cleared), {unset("SqlCommandTimeout")});
+    CHECK(unset_cleared.changes[0].kind == ChangeKind::removed);
+    REQUIRE(unset_cleared.changes[0].taken_out.has_value());
+    CHECK(unset_cleared.changes[0].taken_out->clear);
+    CHECK(unset_cleared.bytes == "<appSettings>\n  <clear />\n</appSettings>\n");
+  }
+
+  TEST_CASE("a new key lands after the <remove> or <clear/> that would take it out, where it takes effect") {
+    const std::string text =
+        "<appSettings>\n"
+        "  <add key=\"ServerInstance\" value=\"BC\" />\n"
+        "  <add key=\"SqlCommandTimeout\" value=\"00:10:00\" />\n"
+        "  <remove key=\"sqlcommandtimeout\" />\n"
+        "</appSettings>\n";
+    const EditResult result = edit(parse(text), {set("SqlCommandTimeout", "00:30:00")});
+    CHECK(result.changes[0].kind == ChangeKind::added);
+    REQUIRE(result.changes[0].taken_out.has_value());
+    CHECK(result.changes[0].taken_out->pos == Position{4, 3});
+    CHECK(result.bytes ==
+          "<appSettings>\n"
+          "  <add key=\"ServerInstance\" value=\"BC\" />\n"
+          "  <add key=\"SqlCommandTimeout\" value=\"00:10:00\" />\n"
+          "  <remove key=\"sqlcommandtimeout\" />\n"
+          "  <add key=\"SqlCommandTimeout\" value=\"00:30:00\" />\n"
+          "</appSettings>\n");
+    CHECK(parse(result.bytes).in_force("SqlCommandTimeout")->value == "00:30:00");
+    // A <clear/> after everything: the new key goes after it; a <remove> of another key does not move it.
+    const std::string cleared =
+        "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n  <clear />\n  <remove key=\"Other\" "
+        "/>\n</appSettings>\n";
+    const std::string out = edited(cleared, {set("ServerInstance", "BC2")});
+    CHECK(out ==
+          "<appSettings>\n  <add key=\"ServerInstance\" value=\"BC\" />\n  <clear />\n  <add "
+          "key=\"ServerInstance\" value=\"BC2\" />\n  <remove key=\"Other\" />\n</appSettings>\n");
+  }
+
   TEST_CASE("a value already there and an unset of a missing key change nothing") {
     const std::string text(kServer);
     const EditResult same = edit(parse(text), {set("ServerInstance", "BC230"), unset("SessionTimeout")});
