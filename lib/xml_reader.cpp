@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "ascii_case.hpp"
+#include "path_text.hpp"
 #include "reader.hpp"
 #include "xml_tags.hpp"
 
@@ -493,7 +494,7 @@ bool is_encrypted_aos(const std::vector<pugi::xml_node>& sections, const std::fi
       sections, [](const pugi::xml_node& s) { return static_cast<bool>(s.attribute("configProtectionProvider")); });
   if (!encrypted) return false;
   for (const auto& part : std::filesystem::absolute(path))
-    if (equals_ignoring_case(part.string(), "AOSService")) return true;
+    if (equals_ignoring_case(utf8_text(part), "AOSService")) return true;
   return text.find("Microsoft.Dynamics.AX") != std::string_view::npos;
 }
 
