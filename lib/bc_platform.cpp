@@ -68,8 +68,12 @@ BcPlatform stated_platform(int major, BcPlatform::Source source, std::string evi
 BcPlatform platform_from_path(const std::filesystem::path& path) {
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  const std::filesystem::path& full = ec ? path : absolute;
+  // Most paths name no product folder: one look at the whole text before the parts are walked.
+  const std::string text = ascii_lowered(generic_utf8_text(full));
+  if (text.find("microsoft dynamics") == std::string::npos) return {};
   std::filesystem::path product;  // the product folder just passed, if any
-  for (const std::filesystem::path& part : ec ? path : absolute) {
+  for (const std::filesystem::path& part : full) {
     const std::string name = utf8_text(part);
     if (!product.empty()) {
       if (const int major = major_from_folder(name); major != 0)

@@ -15,6 +15,8 @@
 
 namespace sessiontool {
 
+struct SettingInfo;
+
 // What a file is for. A NAV-era web.config and a navsettings.json are both `web`.
 enum class FileKind { server, web, aos };
 
@@ -55,6 +57,9 @@ struct Entry {
   // JSON only: the member's configuration path as written, sections joined by ':'
   // ("ApplicationIdSettings:SessionTimeout").
   std::string path;
+  // The catalog's row for the name in this file's kind, when the entry applies and the catalog
+  // knows it (looked up once, by the reader; every check reads it here).
+  const SettingInfo* setting = nullptr;
 
   // The name the product looks the entry up by (compared case-insensitively).
   std::string_view name() const { return std::string_view(key).substr(name_offset); }

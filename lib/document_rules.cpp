@@ -142,13 +142,6 @@ std::string unknown_key_message(const Document& doc, const Entry& entry) {
                                                                                 : info->default_value));
 }
 
-// FNV-1a over the name's letters folded to lower case: equal for names equal but for case.
-std::size_t folded_hash(std::string_view name) {
-  std::size_t hash = 14695981039346656037ull;
-  for (char c : name) hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
-  return hash;
-}
-
 // Per (section, name in any letter case), the entry that wins (the last) and how often the name
 // occurs: an open-addressing table over entry indices, kept per thread so checking a file
 // allocates nothing once the first few files have sized it.
@@ -213,8 +206,7 @@ std::string platform_version(const BcPlatform& platform) {
 void values(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
   const BcPlatform platform = platform_of(doc, options);
   for (const Entry& entry : doc.entries) {
-    if (!entry.applies) continue;  // ST011: the value does not matter
-    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    const SettingInfo* info = entry.setting;  // none when the entry does not apply (ST011)
     if (!info || info->system_parameter) continue;
     if (platform.excludes(info->since_platform, info->until_platform)) continue;  // ST107: the value does not matter
     for (ValueProblem& problem : check_value(*info, entry.value))
@@ -242,14 +234,14 @@ void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>
     const Entry& winner = doc.entries[counts.winner(i)];
     const Document::Lookup in_force = doc.lookup(entry.name());
     const std::string outcome =
-        in_force.removed ? fmt::format("and a <{}> on line {} then takes it out, so the default applies",
+        in_force.removed ? fmt::format(" and a <{}> on line {} then takes it out, so the default applies",
                                        in_force.removed->clear ? "clear/" : "remove", in_force.removed->pos.line)
-                         : fmt::format("and the last one wins: this value \"{}\" is overridden by \"{}\" on line {}",
+                         : fmt::format(" and the last one wins: this value \"{}\" is overridden by \"{}\" on line {}",
                                        entry.value, winner.value, winner.value_pos.line);
     const std::string spellings =
-        entry.key == winner.key ? "" : fmt::format(" (spelt {} there: keys match in any letter case)", winner.key);
+        entry.key == winner.key ? "" : fmt::format(" (spelt {} there: keys match in any letter case),", winner.key);
     out.push_back(at_value("ST004", Severity::warning, doc, entry,
-                           fmt::format("{} is set {} times in this file{}, {}; delete the lines that do not count",
+                           fmt::format("{} is set {} times in this file{}{}; delete the lines that do not count",
                                        entry.key, counts.count(i), spellings, outcome)));
   }
 }
@@ -257,7 +249,7 @@ void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>
 void unknown_keys(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
   for (const Entry& entry : doc.entries) {
     if (!entry.applies || is_help_key(entry.key)) continue;
-    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    const SettingInfo* info = entry.setting;
     if (info && !info->system_parameter) continue;
     std::string message = unknown_key_message(doc, entry);
     if (!message.empty()) out.push_back(at_value("ST005", Severity::warning, doc, entry, std::move(message)));
@@ -266,8 +258,7 @@ void unknown_keys(const Document& doc, const LintOptions&, std::vector<Diagnosti
 
 void letter_case(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
   for (const Entry& entry : doc.entries) {
-    if (!entry.applies) continue;
-    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    const SettingInfo* info = entry.setting;
     if (!info || info->system_parameter || entry.name() == info->key) continue;
     out.push_back(at_value("ST010", Severity::info, doc, entry,
                            fmt::format("{} is spelt {} here: the {} reads keys in any letter case, so this value "
@@ -316,8 +307,7 @@ void platform_keys(const Document& doc, const LintOptions& options, std::vector<
   const BcPlatform platform = platform_of(doc, options);
   if (!platform.known()) return;
   for (const Entry& entry : doc.entries) {
-    if (!entry.applies) continue;
-    const SettingInfo* info = find_setting(entry.name(), doc.kind);
+    const SettingInfo* info = entry.setting;
     if (!info || !platform.excludes(info->since_platform, info->until_platform)) continue;
     std::string span = info->until_platform && platform.at_least > info->until_platform
                            ? fmt::format("it was removed after platform {}", info->until_platform)

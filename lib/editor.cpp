@@ -29,9 +29,9 @@ bool is_json_integer(std::string_view text) {
 
 // An integer setting whose value is a bare JSON number keeps it bare; everything else is a
 // string (a TimeSpan in a number, such as "SessionTimeout": 20, becomes "00:45:00").
-bool keep_bare_number(const Document& doc, const Entry& entry, std::string_view value) {
+bool keep_bare_number(const Entry& entry, std::string_view value) {
   if (entry.value_is_string) return false;
-  const SettingInfo* info = find_setting(entry.name(), doc.kind);
+  const SettingInfo* info = entry.setting;
   const bool integer_type = info && (info->type == ValueType::integer || info->type == ValueType::seconds);
   return integer_type && is_json_integer(value);
 }
@@ -41,7 +41,7 @@ Splice value_splice(const Document& doc, const Entry& entry, std::string_view va
   const std::string& text = doc.source.bytes();
   if (doc.format == FileFormat::json) {
     if (entry.value_is_string) return {entry.value_span, escape_json_string(value)};
-    if (keep_bare_number(doc, entry, value)) return {entry.value_span, std::string(value)};
+    if (keep_bare_number(entry, value)) return {entry.value_span, std::string(value)};
     return {entry.value_span, "\"" + escape_json_string(value) + "\""};
   }
   if (!entry.has_value) {

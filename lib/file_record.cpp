@@ -86,7 +86,8 @@ Document rebuild(const Summary& summary, const std::filesystem::path& path) {
   doc.entries.reserve(summary.values.size());
   for (const Summary::Value& value : summary.values)
     doc.entries.push_back({.key = std::string(value.setting->key), .value = value.value,
-                           .value_pos = value.value_pos, .value_end_pos = value.value_end_pos});
+                           .value_pos = value.value_pos, .value_end_pos = value.value_end_pos,
+                           .setting = value.setting});
   return doc;
 }
 

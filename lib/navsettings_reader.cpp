@@ -76,20 +76,27 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     }
   }
 
-  std::unordered_map<std::string, std::size_t> seen;  // folded path -> the member that set it
-  PositionCursor cursor(source);                       // members come in document order
+  // Paths already set, by their hash folded to lower case (a multimap: equal hashes are compared).
+  std::unordered_multimap<std::size_t, std::size_t> seen;  // hash -> the member that set the path
+  const auto set_before = [&](std::size_t hash, std::size_t i) -> std::optional<std::size_t> {
+    const auto [from, to] = seen.equal_range(hash);
+    for (auto it = from; it != to; ++it)
+      if (equals_ignoring_case(paths[it->second], paths[i])) return it->second;
+    return std::nullopt;
+  };
+  PositionCursor cursor(source);  // members come in document order
   for (std::size_t i = 0; i < n; ++i) {
     JsonMember& member = members[i];
-    std::string folded = ascii_lowered(paths[i]);
+    const std::size_t hash = folded_hash(paths[i]);
     if (member.kind == JsonKind::object && !has_children[i]) {
-      seen.insert_or_assign(std::move(folded), i);  // _data[path] = null: no duplicate check
+      if (!set_before(hash, i)) seen.emplace(hash, i);  // _data[path] = null: no duplicate check
       continue;
     }
     if (!is_scalar(member.kind)) continue;
 
     const Position start = cursor.at(member.element ? member.value_span.offset : member.key_span.offset);
-    if (const auto [it, inserted] = seen.try_emplace(folded, i); !inserted) {
-      const JsonMember& first = members[it->second];
+    if (const std::optional<std::size_t> first_index = set_before(hash, i)) {
+      const JsonMember& first = members[*first_index];
       const Position first_pos = source.position(first.element || first.kind == JsonKind::object
                                                      ? first.value_span.offset
                                                      : first.key_span.offset);
@@ -98,6 +105,8 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
            fmt::format("{} is set twice (also on line {}; keys match in any letter case): the web server's "
                        "configuration reader stops with \"A duplicate key '{}' was found.\"",
                        paths[i], first_pos.line, paths[i])});
+    } else {
+      seen.emplace(hash, i);
     }
     if (member.element) continue;  // an array's element has no key of its own
 
@@ -106,12 +115,15 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     const std::size_t entry_begin = member.key_span.offset - 1;  // the key's opening quote
     const std::size_t entry_end = member.value_span.end() + (entry.value_is_string ? 1 : 0);
     // The web server's settings: NAVWebSettings:<name>, whether written nested or as one key.
-    const std::string_view rest = std::string_view(folded).substr(std::min(folded.size(), kWebSettingsPrefix.size()));
-    entry.applies = folded.starts_with(kWebSettingsPrefix) && rest.find(':') == std::string_view::npos;
+    const std::string_view path = paths[i];
+    const std::string_view rest = path.substr(std::min(path.size(), kWebSettingsPrefix.size()));
+    entry.applies = path.size() > kWebSettingsPrefix.size() &&
+                    equals_ignoring_case(path.substr(0, kWebSettingsPrefix.size()), kWebSettingsPrefix) &&
+                    rest.find(':') == std::string_view::npos;
     entry.name_offset = entry.applies ? member.key.size() - rest.size() : 0;
     entry.key = std::move(member.key);
     entry.value = member.kind == JsonKind::literal ? literal_text(member.value) : std::move(member.value);
-    entry.path = std::move(paths[i]);
+    entry.path = paths[i];  // a copy: later members are compared with it
     entry.key_span = member.key_span;
     entry.value_span = member.value_span;
     entry.entry_span = Span{entry_begin, entry_end - entry_begin};

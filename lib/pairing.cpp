@@ -7,26 +7,19 @@
 #include <unordered_map>
 
 #include "catalog.hpp"
+#include "ascii_case.hpp"
 #include "path_text.hpp"
 #include "text_arena.hpp"
 
 namespace sessiontool {
 namespace {
 
-char folded_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Case-insensitive (ASCII) hashing and equality, for instance names.
 struct FoldedHash {
-  std::size_t operator()(std::string_view text) const {
-    std::size_t hash = 14695981039346656037ull;  // FNV-1a over the folded bytes
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(folded_char(c))) * 1099511628211ull;
-    return hash;
-  }
+  std::size_t operator()(std::string_view text) const { return folded_hash(text); }
 };
 struct FoldedEqual {
-  bool operator()(std::string_view a, std::string_view b) const {
-    return std::ranges::equal(a, b, {}, folded_char, folded_char);
-  }
+  bool operator()(std::string_view a, std::string_view b) const { return equals_ignoring_case(a, b); }
 };
 
 // Ports as EndpointNames numbers them; 0: the file gives none, which matches any.

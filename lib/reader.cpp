@@ -7,6 +7,7 @@
 #include <array>
 #include <system_error>
 
+#include "catalog.hpp"
 #include "platform.hpp"
 
 namespace sessiontool {
@@ -90,7 +91,11 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
   else
     json = *kind == FileKind::web;
   ReadResult result = json ? read_navsettings(path, std::move(bytes)) : read_xml(path, std::move(bytes), kind);
-  if (result.document && result.document->kind != FileKind::aos) result.document->platform = platform_evidence(*result.document);
+  if (Document* doc = result.document ? &*result.document : nullptr) {
+    for (Entry& entry : doc->entries)
+      if (entry.applies) entry.setting = find_setting(entry.name(), doc->kind);
+    if (doc->kind != FileKind::aos) doc->platform = platform_evidence(*doc);
+  }
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <expected>
 #include <functional>
 #include <string_view>
 
@@ -74,9 +75,6 @@ bool is_aos_key(std::string_view key) {
 constexpr std::array<std::string_view, 5> kLockAttributes = {"lockAttributes", "lockAllAttributesExcept", "lockElements",
                                                              "lockAllElementsExcept", "lockItem"};
 
-bool is_lock_attribute(std::string_view name) {
-  return std::ranges::find(kLockAttributes, name) != kLockAttributes.end();
-}
 
 // One parse: the original text, pugixml's copy of it, and what we make of both.
 class XmlRead {
@@ -96,13 +94,17 @@ class XmlRead {
   std::optional<ScannedTag> start_tag(const pugi::xml_node& node, std::size_t lt,
                                       const Span* last_value = nullptr) const;
   std::optional<ReadResult> check_top_level(const pugi::xml_document& doc) const;
-  std::optional<ReadResult> check_attributes_well_formed(const pugi::xml_document& doc) const;
+  std::optional<ReadResult> check_attributes_well_formed(const pugi::xml_document& doc,
+                                                         const std::vector<pugi::xml_node>& sections) const;
+  std::optional<ReadResult> check_element_attributes(const pugi::xml_node& node) const;
+  std::optional<ReadResult> check_attribute_text(Span raw) const;
   std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_removal(Document& doc, const pugi::xml_node& node);
   void refuse(Document& doc, std::size_t offset, std::string message);
   void check_no_content(Document& doc, const pugi::xml_node& node);
-  bool check_attributes(Document& doc, const pugi::xml_node& node, std::initializer_list<std::string_view> own);
+  std::expected<bool, ReadResult> check_attributes(Document& doc, const pugi::xml_node& node,
+                                                   std::initializer_list<std::string_view> own);
   void check_external_root(Document& doc, const pugi::xml_node& root);
 
   std::filesystem::path path_;
@@ -221,47 +223,62 @@ std::optional<ReadResult> XmlRead::check_top_level(const pugi::xml_document& doc
 
 // What pugixml lets through and .NET's XML reader refuses, in every element's attributes: a name
 // twice, a raw '<', an '&' that starts no known reference.
-std::optional<ReadResult> XmlRead::check_attributes_well_formed(const pugi::xml_document& doc) const {
+// Every element outside the sections (add_section checks their children as it reads them).
+std::optional<ReadResult> XmlRead::check_attributes_well_formed(const pugi::xml_document& doc,
+                                                                const std::vector<pugi::xml_node>& sections) const {
   std::vector<pugi::xml_node> pending{doc.document_element()};
   while (!pending.empty()) {
     const pugi::xml_node node = pending.back();
     pending.pop_back();
+    if (auto error = check_element_attributes(node)) return error;
+    if (std::ranges::find(sections, node) != sections.end()) continue;
     for (pugi::xml_node child = node.last_child(); child; child = child.previous_sibling())
       if (child.type() == pugi::node_element) pending.push_back(child);
-    if (!node.first_attribute()) continue;
+  }
+  return std::nullopt;
+}
+
+// What pugixml lets through and .NET's XML reader refuses in an element's attributes: a name
+// twice, a raw '<', an '&' that starts no known reference.
+std::optional<ReadResult> XmlRead::check_element_attributes(const pugi::xml_node& node) const {
+  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+    for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
+      if (std::strcmp(earlier.name(), attr.name()) == 0)
+        return fail(ReadErrorKind::malformed, offset_of(attr.name()).value_or(0),
+                    fmt::format("malformed XML: attribute {} appears twice in <{}>", attr.name(), node.name()));
+    // The decoded value holds a '&' or '<' whenever the raw one has a reference or a '<': only
+    // then are the raw bytes read (most values have neither).
+    if (std::strpbrk(attr.value(), "&<") == nullptr) continue;
     const auto lt = element_offset(node);
-    if (!lt) continue;
-    for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
-      for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
-        if (std::string_view(earlier.name()) == attr.name())
-          return fail(ReadErrorKind::malformed, offset_of(attr.name()).value_or(*lt),
-                      fmt::format("malformed XML: attribute {} appears twice in <{}>", attr.name(), node.name()));
-      const auto raw = value_span(attr, *lt);
-      if (!raw) continue;
-      const std::string_view value = text_.view(*raw);
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '<')
-          return fail(ReadErrorKind::malformed, raw->offset + i,
-                      "malformed XML: '<' in an attribute value: write it as &lt;");
-        if (value[i] != '&') continue;
-        std::string_view entity;
-        switch (reference_at(value, i, &entity)) {
-          case Reference::valid: break;
-          case Reference::none:
-            return fail(ReadErrorKind::malformed, raw->offset + i,
-                        "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it "
-                        "as &amp;");
-          case Reference::other_entity:
-            return fail(ReadErrorKind::malformed, raw->offset + i,
-                        has_doctype_
-                            ? fmt::format("entity reference &{};: sessiontool expands no entity a DTD declares (an "
-                                          "entity bomb would exhaust memory); write the text itself",
-                                          entity)
-                            : fmt::format("malformed XML: reference to undeclared entity &{}; (only &amp; &lt; &gt; "
-                                          "&quot; &apos; and &#N; need no DTD): write the character itself",
-                                          entity));
-        }
-      }
+    const auto raw = lt ? value_span(attr, *lt) : std::nullopt;
+    if (!raw) continue;  // where pugixml's pointers are not into the text, nothing can be placed
+    if (auto error = check_attribute_text(*raw)) return error;
+  }
+  return std::nullopt;
+}
+
+// A raw '<', or an '&' that is no reference .NET reads without a DTD.
+std::optional<ReadResult> XmlRead::check_attribute_text(Span raw) const {
+  const std::string_view value = text_.view(raw);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '<')
+      return fail(ReadErrorKind::malformed, raw.offset + i, "malformed XML: '<' in an attribute value: write it as &lt;");
+    if (value[i] != '&') continue;
+    std::string_view entity;
+    switch (reference_at(value, i, &entity)) {
+      case Reference::valid: break;
+      case Reference::none:
+        return fail(ReadErrorKind::malformed, raw.offset + i,
+                    "malformed XML: '&' that starts no reference (&amp; &lt; &gt; &quot; &apos; &#N;): write it as "
+                    "&amp;");
+      case Reference::other_entity:
+        return fail(ReadErrorKind::malformed, raw.offset + i,
+                    has_doctype_ ? fmt::format("entity reference &{};: sessiontool expands no entity a DTD declares (an "
+                                               "entity bomb would exhaust memory); write the text itself",
+                                               entity)
+                                 : fmt::format("malformed XML: reference to undeclared entity &{}; (only &amp; &lt; &gt; "
+                                               "&quot; &apos; and &#N; need no DTD): write the character itself",
+                                               entity));
     }
   }
   return std::nullopt;
@@ -324,10 +341,12 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
       check_no_content(doc, child);
       error = name == "add" ? add_entry(doc, child) : add_removal(doc, child);
     } else {
-      refuse(doc, element_offset(child).value_or(*lt),
-             fmt::format("<{}> inside <{}>: {} stops with \"Unrecognized element '{}'.\" (only <add>, "
-                         "<remove> and <clear/> are allowed, in lower case)",
-                         name, node.name(), product_, name));
+      error = check_element_attributes(child);
+      if (!error)
+        refuse(doc, element_offset(child).value_or(*lt),
+               fmt::format("<{}> inside <{}>: {} stops with \"Unrecognized element '{}'.\" (only <add>, "
+                           "<remove> and <clear/> are allowed, in lower case)",
+                           name, node.name(), product_, name));
     }
     if (error) return error;
   }
@@ -357,14 +376,28 @@ void XmlRead::refuse(Document& doc, std::size_t offset, std::string message) {
   doc.refusals.push_back({Refusal::Kind::structure, pos, pos, std::move(message)});
 }
 
-// Attributes other than the element's own and the lock attributes are refused ("Unrecognized
-// attribute 'x'. Note that attribute names are case-sensitive."). False when one was.
-bool XmlRead::check_attributes(Document& doc, const pugi::xml_node& node, std::initializer_list<std::string_view> own) {
+// The attributes of <add>, <remove> and <clear/>, in one pass: a malformed one stops the read
+// (check_attribute_text); one that is neither the element's own nor a lock attribute is refused
+// ("Unrecognized attribute 'x'. Note that attribute names are case-sensitive."). False when one was.
+std::expected<bool, ReadResult> XmlRead::check_attributes(Document& doc, const pugi::xml_node& node,
+                                                          std::initializer_list<std::string_view> own) {
   bool ok = true;
-  for (const pugi::xml_attribute& attr : node.attributes()) {
-    const std::string_view name = attr.name();
-    if (std::ranges::find(own, name) != own.end() || is_lock_attribute(name)) continue;
-    const std::size_t at = offset_of(attr.name()).value_or(element_offset(node).value_or(0));
+  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+    const char* name = attr.name();
+    for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
+      if (std::strcmp(earlier.name(), name) == 0)
+        return std::unexpected(fail(ReadErrorKind::malformed, offset_of(name).value_or(0),
+                                    fmt::format("malformed XML: attribute {} appears twice in <{}>", name, node.name())));
+    if (std::strpbrk(attr.value(), "&<") != nullptr) {  // see check_element_attributes
+      const auto lt = element_offset(node);
+      if (const auto raw = lt ? value_span(attr, *lt) : std::nullopt)
+        if (auto error = check_attribute_text(*raw)) return std::unexpected(std::move(*error));
+    }
+    const auto is = [name](std::string_view known) {
+      return std::strncmp(name, known.data(), known.size()) == 0 && name[known.size()] == '\0';
+    };
+    if (std::ranges::any_of(own, is) || std::ranges::any_of(kLockAttributes, is)) continue;
+    const std::size_t at = offset_of(name).value_or(element_offset(node).value_or(0));
     refuse(doc, at, fmt::format("attribute {} on <{}>: {} stops with \"Unrecognized attribute '{}'. Note "
                                 "that attribute names are case-sensitive.\"",
                                 name, node.name(), product_, name));
@@ -380,8 +413,10 @@ std::optional<ReadResult> XmlRead::add_removal(Document& doc, const pugi::xml_no
   const auto tag = lt ? start_tag(node, *lt) : std::nullopt;
   const auto end = tag ? element_end(text(), *tag) : std::nullopt;
   if (!end) return fail(ReadErrorKind::malformed, lt.value_or(0), fmt::format("cannot locate <{}> in the text", node.name()));
-  if (!check_attributes(doc, node, clear ? std::initializer_list<std::string_view>{} : std::initializer_list<std::string_view>{"key"}))
-    return std::nullopt;
+  const auto attributes_ok =
+      check_attributes(doc, node, clear ? std::initializer_list<std::string_view>{} : std::initializer_list<std::string_view>{"key"});
+  if (!attributes_ok) return std::move(attributes_ok.error());
+  if (!*attributes_ok) return std::nullopt;
   const pugi::xml_attribute key = node.attribute("key");
   if (!clear && !key) {
     refuse(doc, *lt, fmt::format("<remove> without a key attribute: {} stops with \"Required attribute 'key' not "
@@ -406,11 +441,14 @@ void XmlRead::check_external_root(Document& doc, const pugi::xml_node& root) {
                        "\"Unrecognized attribute '{}'.\"; delete the attribute",
                        attr.name(), root.name(), attr.name()));
   }
-  const auto lt = element_offset(root);
-  const auto tag = lt ? scan_start_tag(text(), *lt) : std::nullopt;
-  const auto end = tag ? element_end(text(), *tag) : std::nullopt;
-  if (!end) return;
-  for (std::size_t i = *end; i < text().size();) {
+  // The root is the file's one section, whose end add_section has found: past `/>`, or past the
+  // '>' of the end tag that starts at body_end.
+  if (doc.sections.size() != 1) return;
+  const Section& section = doc.sections.front();
+  std::size_t end = section.self_closing_tag ? section.self_closing_tag->end() : text().find('>', section.body_end);
+  if (end == std::string_view::npos) return;
+  if (!section.self_closing_tag) ++end;
+  for (std::size_t i = end; i < text().size();) {
     if (is_xml_space(text()[i])) {
       ++i;
     } else if (text().substr(i).starts_with("<!--")) {
@@ -429,9 +467,10 @@ void XmlRead::check_external_root(Document& doc, const pugi::xml_node& root) {
 // entry; one without a value reads as "" (as .NET does) with has_value false.
 std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node& node) {
   const pugi::xml_attribute key = node.attribute("key");
-  const bool attributes_ok = check_attributes(doc, node, {"key", "value"});
+  const auto attributes_ok = check_attributes(doc, node, {"key", "value"});
+  if (!attributes_ok) return std::move(attributes_ok.error());
   if (!key) {
-    if (attributes_ok)
+    if (*attributes_ok)
       refuse(doc, element_offset(node).value_or(0),
              fmt::format("<add> without a key attribute: {} stops with \"Required attribute 'key' not found.\"",
                          product_));
@@ -526,7 +565,6 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
   if (!parsed) return fail_parse(parsed);
   if (auto error = check_top_level(xml)) return std::move(*error);
   has_doctype_ = text().find("<!DOCTYPE") < element_offset(xml.document_element()).value_or(text().size());
-  if (auto error = check_attributes_well_formed(xml)) return std::move(*error);
 
   const pugi::xml_node root = xml.document_element();
   const std::optional<FileKind> kind = forced ? forced : detect_kind(root, path_, text());
@@ -542,6 +580,7 @@ ReadResult XmlRead::run(std::optional<FileKind> forced) {
                 "and without F&O AOS keys in <appSettings>");
   }
   const std::vector<pugi::xml_node> nodes = section_nodes(root, *kind);
+  if (auto error = check_attributes_well_formed(xml, nodes)) return std::move(*error);
   if (nodes.empty()) {
     const std::string_view wanted = *kind == FileKind::web ? kNavWebSection : kServerSection;
     return fail(ReadErrorKind::unrecognized, root_offset,
