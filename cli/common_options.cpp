@@ -11,7 +11,8 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
   // One heading in --help, and one section in the man page (which keys on the group name).
   const std::string group = kCommonOptionsGroup;
   command.add_option("--platform", options.platform,
-                     "Business Central platform major version (21+: no reconnect keys)")
+                     "Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, "
+                     "else what the files tell")
       ->check(CLI::Range(1, 99))
       ->type_name("N")
       ->group(group);

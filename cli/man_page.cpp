@@ -88,6 +88,38 @@ A bare number is days to .NET
 is ten days), so
 .B set
 refuses it for a TimeSpan setting.
+.SH HOW FILES ARE READ
+As the products read them. In
+.I CustomSettings.config
+and a
+.I web.config
+section, keys match in any letter case, a later
+.B <add>
+replaces an earlier one,
+.B <remove>
+and
+.B <clear/>
+take entries out, and what System.Configuration refuses (another element, an unknown attribute,
+anything after the root of
+.IR CustomSettings.config )
+stops the server (rule ST012). In
+.IR navsettings.json ,
+comments and trailing commas are allowed, keys and sections match in any letter case, a key
+twice in any case stops the web server (ST004), numbers and booleans are read as their text,
+and only
+.B NAVWebSettings
+counts. A key spelt in another case is used (ST010).
+.SH PLATFORM
+On platform 21 and later a session ends when its connection is lost: there is no reconnect
+window. The platform comes from
+.BR \-\-platform ,
+else
+.B platform
+in the configuration file, else the files: the version folder of a standard install path
+.RI ( .../Microsoft\ Dynamics\ 365\ Business\ Central/230/Service/
+is 23), or a key that exists only from some version on. When nothing tells,
+.B show
+gives both outcomes.
 .SH CONFIGURATION FILE
 .I .sessiontool.json
 is found from the working directory upward, or given with

@@ -26,7 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--format' = @{ Kind = 'choice'; Help = 'Output format'; Choices = @('text', 'json') }
             '--assume' = @{ Kind = 'assignment'; Help = 'What-if: use KEY=VALUE instead of the files'' value (repeatable)' }
             '--all' = @{ Kind = 'none'; Help = 'Also list the other catalogued timeouts' }
-            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys)' }
+            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
             '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
@@ -41,7 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--fail-on' = @{ Kind = 'choice'; Help = 'Exit 1 when a finding is at least this severe (default warning)'; Choices = @('error', 'warning', 'info', 'none') }
             '--disable' = @{ Kind = 'rule-list'; Help = 'Rules to skip, e.g. ST102,ST203' }
             '--severity' = @{ Kind = 'rule-severity'; Help = 'Change a rule''s severity: ID=error|warning|info (repeatable)' }
-            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys)' }
+            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
             '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
@@ -67,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--check' = @{ Kind = 'none'; Help = 'Like --dry-run, and exit 1 when any file would change' }
             '--backup' = @{ Kind = 'none'; Help = 'Keep the original of each changed file as FILE.bak' }
             '--force' = @{ Kind = 'none'; Help = 'Write a value even when it is refused as an error' }
-            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys)' }
+            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
             '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
