@@ -97,6 +97,8 @@ class XmlRead {
   std::optional<ReadResult> check_attributes_well_formed(const pugi::xml_document& doc,
                                                          const std::vector<pugi::xml_node>& sections) const;
   std::optional<ReadResult> check_element_attributes(const pugi::xml_node& node) const;
+  std::optional<ReadResult> check_attribute(const pugi::xml_node& node, const pugi::xml_attribute& attr) const;
+  void refuse_text(Document& doc, const pugi::xml_node& holder, const pugi::xml_node& text_node);
   std::optional<ReadResult> check_attribute_text(Span raw) const;
   std::optional<ReadResult> add_section(Document& doc, const pugi::xml_node& node);
   std::optional<ReadResult> add_entry(Document& doc, const pugi::xml_node& node);
@@ -241,20 +243,24 @@ std::optional<ReadResult> XmlRead::check_attributes_well_formed(const pugi::xml_
 // What pugixml lets through and .NET's XML reader refuses in an element's attributes: a name
 // twice, a raw '<', an '&' that starts no known reference.
 std::optional<ReadResult> XmlRead::check_element_attributes(const pugi::xml_node& node) const {
-  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
-    for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
-      if (std::strcmp(earlier.name(), attr.name()) == 0)
-        return fail(ReadErrorKind::malformed, offset_of(attr.name()).value_or(0),
-                    fmt::format("malformed XML: attribute {} appears twice in <{}>", attr.name(), node.name()));
-    // The decoded value holds a '&' or '<' whenever the raw one has a reference or a '<': only
-    // then are the raw bytes read (most values have neither).
-    if (std::strpbrk(attr.value(), "&<") == nullptr) continue;
-    const auto lt = element_offset(node);
-    const auto raw = lt ? value_span(attr, *lt) : std::nullopt;
-    if (!raw) continue;  // where pugixml's pointers are not into the text, nothing can be placed
-    if (auto error = check_attribute_text(*raw)) return error;
-  }
+  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute())
+    if (auto error = check_attribute(node, attr)) return error;
   return std::nullopt;
+}
+
+// One attribute of `node`, against those before it and for its raw text.
+std::optional<ReadResult> XmlRead::check_attribute(const pugi::xml_node& node, const pugi::xml_attribute& attr) const {
+  for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
+    if (std::strcmp(earlier.name(), attr.name()) == 0)
+      return fail(ReadErrorKind::malformed, offset_of(attr.name()).value_or(0),
+                  fmt::format("malformed XML: attribute {} appears twice in <{}>", attr.name(), node.name()));
+  // The decoded value holds a '&' or '<' whenever the raw one has a reference or a '<': only then
+  // are the raw bytes read (most values have neither).
+  if (std::strpbrk(attr.value(), "&<") == nullptr) return std::nullopt;
+  const auto lt = element_offset(node);
+  const auto raw = lt ? value_span(attr, *lt) : std::nullopt;
+  if (!raw) return std::nullopt;  // where pugixml's pointers are not into the text, nothing can be placed
+  return check_attribute_text(*raw);
 }
 
 // A raw '<', or an '&' that is no reference .NET reads without a DTD.
@@ -324,14 +330,7 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
   // AddRemoveClearMap) does with each child, in order; what it throws for, the product refuses.
   for (const pugi::xml_node& child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      const std::string_view content = child.value();
-      if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
-      // At its first character: the raw bytes, since pugixml has made "\r\n" one byte in place.
-      std::size_t at = offset_of(child.value()).value_or(*lt);
-      while (at < text().size() && is_xml_space(text()[at])) ++at;
-      refuse(doc, at, fmt::format("text inside <{}>: {} stops with \"The configuration section cannot "
-                                  "contain a CDATA or text element.\"; delete it or make it a comment",
-                                  node.name(), product_));
+      refuse_text(doc, node, child);
       continue;
     }
     if (child.type() != pugi::node_element) continue;
@@ -360,15 +359,22 @@ void XmlRead::check_no_content(Document& doc, const pugi::xml_node& node) {
       refuse(doc, element_offset(inner).value_or(element_offset(node).value_or(0)),
              fmt::format("<{}> inside <{}>: {} stops with \"Unrecognized element '{}'.\"", inner.name(),
                          node.name(), product_, inner.name()));
-    } else if ((inner.type() == pugi::node_pcdata || inner.type() == pugi::node_cdata) &&
-               std::string_view(inner.value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      std::size_t at = offset_of(inner.value()).value_or(element_offset(node).value_or(0));
-      while (at < text().size() && is_xml_space(text()[at])) ++at;
-      refuse(doc, at, fmt::format("text inside <{}>: {} stops with \"The configuration section cannot "
-                                  "contain a CDATA or text element.\"; delete it",
-                                  node.name(), product_));
+    } else if (inner.type() == pugi::node_pcdata || inner.type() == pugi::node_cdata) {
+      refuse_text(doc, node, inner);
     }
   }
+}
+
+// Text (or CDATA) in `holder`, unless blank: "The configuration section cannot contain a CDATA or
+// text element."
+void XmlRead::refuse_text(Document& doc, const pugi::xml_node& holder, const pugi::xml_node& text_node) {
+  if (std::string_view(text_node.value()).find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+  // At its first character: the raw bytes, since pugixml has made "\r\n" one byte in place.
+  std::size_t at = offset_of(text_node.value()).value_or(element_offset(holder).value_or(0));
+  while (at < text().size() && is_xml_space(text()[at])) ++at;
+  refuse(doc, at, fmt::format("text inside <{}>: {} stops with \"The configuration section cannot contain a CDATA "
+                              "or text element.\"; delete it or make it a comment",
+                              holder.name(), product_));
 }
 
 void XmlRead::refuse(Document& doc, std::size_t offset, std::string message) {
@@ -383,16 +389,8 @@ std::expected<bool, ReadResult> XmlRead::check_attributes(Document& doc, const p
                                                           std::initializer_list<std::string_view> own) {
   bool ok = true;
   for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+    if (auto error = check_attribute(node, attr)) return std::unexpected(std::move(*error));
     const char* name = attr.name();
-    for (pugi::xml_attribute earlier = node.first_attribute(); earlier != attr; earlier = earlier.next_attribute())
-      if (std::strcmp(earlier.name(), name) == 0)
-        return std::unexpected(fail(ReadErrorKind::malformed, offset_of(name).value_or(0),
-                                    fmt::format("malformed XML: attribute {} appears twice in <{}>", name, node.name())));
-    if (std::strpbrk(attr.value(), "&<") != nullptr) {  // see check_element_attributes
-      const auto lt = element_offset(node);
-      if (const auto raw = lt ? value_span(attr, *lt) : std::nullopt)
-        if (auto error = check_attribute_text(*raw)) return std::unexpected(std::move(*error));
-    }
     const auto is = [name](std::string_view known) {
       return std::strncmp(name, known.data(), known.size()) == 0 && name[known.size()] == '\0';
     };
