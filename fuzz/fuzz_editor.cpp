@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "editor.hpp"
 #include "fuzz_check.hpp"
@@ -77,18 +78,27 @@ void check_bytes_kept(const Document& doc, const Change& change, std::string_vie
 // placed after (the section's last) has its line to itself, as in the files people keep. On a
 // shared line, after a bare CR, or into an empty section the new entry's layout is a choice
 // that removing it cannot undo exactly; the other checks still hold there.
-bool insertion_is_reversible(const Document& doc) {
+bool insertion_is_reversible(const Document& doc, std::string_view key) {
   const std::string_view text = doc.source.bytes();
   for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1))
     if (i + 1 == text.size() || text[i + 1] != '\n') return false;
   const std::string_view name = target_section_name(doc);
   std::size_t section = doc.sections.size();
-  while (section-- > 0 && doc.sections[section].name != name) {}
-  const auto anchor = std::ranges::find(doc.entries.rbegin(), doc.entries.rend(), section, &Entry::section);
-  if (section >= doc.sections.size() || anchor == doc.entries.rend()) return false;
-  const std::size_t begin = doc.source.line_start(anchor->entry_span.offset);
-  const std::string_view before = text.substr(begin, anchor->entry_span.offset - begin);
-  const std::size_t end = anchor->entry_span.end();
+  while (section-- > 0 && !equals_ignoring_case(doc.sections[section].name, name)) {}
+  if (section >= doc.sections.size()) return false;
+  // As the editor places it: after the section's last own entry, or a later <remove> of the key
+  // or <clear/>.
+  const auto last = std::ranges::find_if(doc.entries.rbegin(), doc.entries.rend(), [&](const Entry& e) {
+    return e.section == section && (doc.format == FileFormat::xml || e.applies);
+  });
+  if (last == doc.entries.rend()) return false;
+  Span anchor = last->entry_span;
+  for (const Removal& r : doc.removals)
+    if (r.section == section && (r.clear || equals_ignoring_case(r.key, key)) && r.element.offset > anchor.offset)
+      anchor = r.element;
+  const std::size_t begin = doc.source.line_start(anchor.offset);
+  const std::string_view before = text.substr(begin, anchor.offset - begin);
+  const std::size_t end = anchor.end();
   const std::string_view after = text.substr(end, doc.source.line_end(end) - end);
   const std::string_view allowed = doc.format == FileFormat::json ? " \t," : " \t";
   return before.find_first_not_of(allowed) == std::string_view::npos &&
@@ -169,7 +179,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
       const std::string restored = edit_or_die(after, Edit{edit.key, before->value});
       FUZZ_CHECK(restored == doc.source.bytes(), "setting the old value back does not restore the file");
     }
-  } else if (change.kind == ChangeKind::added && insertion_is_reversible(doc)) {
+  } else if (change.kind == ChangeKind::added && change.occurrences == 0 && insertion_is_reversible(doc, edit.key)) {
+    // (With other spellings taken out by a <remove> or <clear/>, unset removes those too.)
     const std::string restored = edit_or_die(after, Edit{edit.key, std::nullopt});
     FUZZ_CHECK(restored == doc.source.bytes(), "unsetting an added key does not restore the file");
   }
