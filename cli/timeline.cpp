@@ -35,7 +35,7 @@ std::vector<std::string> render_timeline(std::span<const Phase> phases, std::str
       break;
     }
     bar += i + 1 == phases.size() ? "┤" : "┼";
-    elapsed.ticks += phase.length.ticks;
+    elapsed = saturating_sum(elapsed, phase.length);
     const std::string mark = format_human(elapsed) + " " + phase.end_event;
     const int pad = std::max(1, column - marks_width);
     marks += std::string(static_cast<std::size_t>(pad), ' ') + mark;

@@ -30,6 +30,14 @@ struct Duration {
   friend constexpr auto operator<=>(const Duration&, const Duration&) = default;
 };
 
+// a + b for the non-negative durations of a timeline: unbounded when either is, or when the sum
+// passes what a TimeSpan holds (TimeSpan.MaxValue as a reconnect period, plus the keep-alives).
+constexpr Duration saturating_sum(Duration a, Duration b) {
+  if (a.is_unbounded() || b.is_unbounded() || (b.ticks > 0 && a.ticks > Duration::kMaxTicks - b.ticks))
+    return Duration::unbounded();
+  return {a.ticks + b.ticks};
+}
+
 // What TimeSpan.Parse accepted, and the traps in how it was written.
 struct ParsedTimeSpan {
   Duration value;

@@ -96,7 +96,7 @@ Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options)
   } else {
     window.initial_inactivity = {effective_or_zero(d.find(keys::kKeepAliveInterval)).ticks * 2};
     window.reconnect_period = effective_or_zero(d.find(keys::kReconnectPeriod));
-    window.total = {window.initial_inactivity.ticks + window.reconnect_period.ticks};
+    window.total = saturating_sum(window.initial_inactivity, window.reconnect_period);
     window.depends_on_platform = !d.platform.known();
   }
   d.reconnect = window;

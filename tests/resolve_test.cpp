@@ -89,6 +89,44 @@ TEST_SUITE("resolve") {
     CHECK(d.reconnect->total == Duration::minutes(3));
   }
 
+  TEST_CASE("a reconnect period as long as a TimeSpan holds gives an unbounded window, not an overflow") {
+    // oracle.appsettings found it under UBSan: 2 x keep-alive + a period one tick short of MaxValue.
+    for (const char* period : {"10675199.02:48:05.4775806", "10675199.02:48:05.4775807"}) {
+      CAPTURE(period);
+      std::vector<Document> docs;
+      docs.push_back(server("s/CustomSettings.config", {{"ClientServicesReconnectPeriod", period}}));
+      const Deployment d = only(docs);
+      CHECK(d.reconnect->total.is_unbounded());
+      CHECK(d.reconnect->initial_inactivity == Duration::minutes(4));
+    }
+    CHECK(saturating_sum(Duration::minutes(4), Duration::minutes(10)) == Duration::minutes(14));
+    CHECK(saturating_sum(Duration{Duration::kMaxTicks - 1}, Duration{1}).is_unbounded());
+  }
+
+  TEST_CASE("the last duplicate wins, in any letter case; a <remove> after it brings the default back") {
+    std::vector<Document> docs;
+    docs.push_back(parse_or_fail("s/CustomSettings.config",
+                                 "<appSettings>\n"
+                                 "  <add key=\"ClientServicesIdleClientTimeout\" value=\"00:05:00\" />\n"
+                                 "  <add key=\"clientservicesidleclienttimeout\" value=\"00:07:00\" />\n"
+                                 "  <add key=\"SqlCommandTimeout\" value=\"00:07:00\" />\n"
+                                 "  <remove key=\"SQLCOMMANDTIMEOUT\" />\n"
+                                 "</appSettings>\n"));
+    const Deployment d = only(docs, {});
+    const Setting& idle = *d.find("ClientServicesIdleClientTimeout");
+    CHECK(idle.effective == Duration::minutes(7));
+    CHECK(idle.entry->key == "clientservicesidleclienttimeout");
+    CHECK(idle.origin == Origin::file);
+    ResolveOptions all;
+    const Deployment d2 = only(docs, all);
+    const Setting* sql = d2.find("SqlCommandTimeout");
+    REQUIRE(sql != nullptr);
+    CHECK(sql->origin == Origin::default_value);
+    CHECK(sql->value == "00:30:00");
+    REQUIRE(sql->removed != nullptr);
+    CHECK(sql->removed->pos == Position{5, 3});
+  }
+
   TEST_CASE("platform 21 and later: no reconnect window") {
     std::vector<Document> docs;
     docs.push_back(server("s/CustomSettings.config", {{"ClientServicesReconnectPeriod", "00:30:00"}}));
