@@ -12,6 +12,7 @@
 set -Eeuo pipefail
 
 stage_script="scripts/${0##*/}"
+stage_pid=$BASHPID  # a subshell ( ... ) leaves the report to the script
 stage_name="start"
 stage_hint_text=""
 stage_started=$SECONDS
@@ -70,6 +71,7 @@ fail() {
 
 stage_on_error() {
   local status=$? command=$BASH_COMMAND
+  [ "$BASHPID" = "$stage_pid" ] || exit "$status"
   trap - ERR
   stage_report "\`$command\` exited with status $status"
   exit "$status"
@@ -77,7 +79,7 @@ stage_on_error() {
 trap stage_on_error ERR
 
 stage_cleanup() {
-  [ "$stage_owns_failure_file" = 0 ] || rm -f "$SESSIONTOOL_FAILURE_FILE"
+  [ "$stage_owns_failure_file" = 0 ] || [ "$BASHPID" != "$stage_pid" ] || rm -f "$SESSIONTOOL_FAILURE_FILE"
 }
 trap stage_cleanup EXIT
 

@@ -97,10 +97,9 @@ TEST_SUITE("path_text") {
       const RunResult json = box.run({"lint", "--format", "json", fleet});
       CHECK(nlohmann::json::parse(json.out).at("diagnostics").at(0).at("file") == fleet + "/FO/web.config");
       const RunResult sarif = box.run({"lint", "--format", "sarif", fleet});
-      std::string uri;
-      for (const auto& result : nlohmann::json::parse(sarif.out).at("runs").at(0).at("results"))
-        uri = result.at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri");
-      CHECK(percent_decoded(uri) == fleet + "/FO/web.config");
+      const auto log = nlohmann::json::parse(sarif.out);
+      const auto& location = log.at("runs").at(0).at("results").at(0).at("locations").at(0);
+      CHECK(percent_decoded(location.at("physicalLocation").at("artifactLocation").at("uri")) == fleet + "/FO/web.config");
 
       // A file that is not there: the message names it.
       const RunResult missing = box.run({"lint", folder + "/BC9/CustomSettings.config"});
