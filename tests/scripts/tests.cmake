@@ -13,3 +13,9 @@ if(SESSIONTOOL_BASH AND WIN32 AND CMAKE_CROSSCOMPILING)
     COMMAND ${SESSIONTOOL_BASH} ${CMAKE_CURRENT_LIST_DIR}/wine_prefix_test.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:sessiontool>)
   set_tests_properties(scripts.wine_fresh_prefix PROPERTIES SKIP_RETURN_CODE 77)
 endif()
+if(SESSIONTOOL_BASH AND WIN32 AND CMAKE_CROSSCOMPILING)
+  # Paths in Greek, Polish and Japanese under wine sessions in those three locales.
+  add_test(NAME scripts.wine_unicode
+    COMMAND ${SESSIONTOOL_BASH} ${CMAKE_CURRENT_LIST_DIR}/wine_unicode_test.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:unit_tests>)
+  set_tests_properties(scripts.wine_unicode PROPERTIES SKIP_RETURN_CODE 77)
+endif()
