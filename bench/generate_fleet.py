@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a fleet of N Business Central deployments for the benchmark (bench/run).
 
-Each deployment DIR/<name>/ holds Service/CustomSettings.config (the corpus file, read at
-generation time, with this deployment's instance name and timeouts spliced in),
+Each deployment DIR/<name>/ holds Service/CustomSettings.config (a real file, or the project's
+testdata/large/lf one where there is none, read at generation time, with this deployment's instance name and timeouts spliced in),
 WebClient/navsettings.json, and for every tenth deployment an F&O AOS/webroot/web.config.
 Some deployments carry the mistakes lint exists for (a misspelt key, a bare-number TimeSpan,
 a duplicate, a web instance that matches no server, ...), so the bench measures lint with
@@ -17,7 +17,12 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "bc4ubuntu-CustomSettings.config")
+# A real file where there is one (SESSIONTOOL_CORPUS, or ../shared/corpus beside the checkout),
+# else the project's own of the same size and shape.
+CORPUS_DIR = os.environ.get("SESSIONTOOL_CORPUS") or os.path.join(HERE, "..", "..", "shared", "corpus")
+DEFAULT_CORPUS = os.path.join(CORPUS_DIR, "bc4ubuntu-CustomSettings.config")
+if not os.path.isfile(DEFAULT_CORPUS):
+    DEFAULT_CORPUS = os.path.join(HERE, "..", "testdata", "large", "lf", "CustomSettings.config")
 
 CUSTOMERS = ["Contoso", "Fabrikam", "Northwind", "Tailspin", "Litware", "Adatum", "Woodgrove", "Proseware"]
 STAGES = ["Prod", "Test", "Dev", "UAT"]

@@ -2,7 +2,10 @@
 
 #include <memory>
 
-#include <CLI/CLI.hpp>
+// Declared only: main.cpp needs no CLI11 (a costly header to compile).
+namespace CLI {
+class App;
+}
 
 namespace sessiontool::cli {
 

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include <CLI/CLI.hpp>
+
 #include "catalog.hpp"
 #include "rules.hpp"
 #include "severity.hpp"

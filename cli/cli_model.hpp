@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+// Declared only: the renderers that include this need no CLI11 (a costly header to compile).
+namespace CLI {
+class App;
+}
 
 namespace sessiontool::cli {
 

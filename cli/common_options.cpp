@@ -1,5 +1,6 @@
 #include "common_options.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "path_text.hpp"

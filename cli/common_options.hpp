@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "config_file.hpp"
 #include "document.hpp"
 #include "resolve.hpp"
 #include "style.hpp"
+
+// Declared only: the renderers that include this need no CLI11 (a costly header to compile).
+namespace CLI {
+class App;
+}
 
 namespace sessiontool::cli {
 

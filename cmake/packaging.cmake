@@ -4,7 +4,19 @@
 include(GNUInstallDirs)
 
 install(TARGETS sessiontool RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES ${PROJECT_SOURCE_DIR}/man/sessiontool.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# The man page gzipped, as Debian's policy has it (`gzip -9n`: no name or time in the header, so
+# the same page gives the same bytes); as it is where gzip is missing.
+find_program(SESSIONTOOL_GZIP gzip)
+if(SESSIONTOOL_GZIP)
+  set(man_page_gz ${CMAKE_BINARY_DIR}/sessiontool.1.gz)
+  add_custom_command(OUTPUT ${man_page_gz}
+    COMMAND ${SESSIONTOOL_GZIP} -9n -c ${PROJECT_SOURCE_DIR}/man/sessiontool.1 > ${man_page_gz}
+    DEPENDS ${PROJECT_SOURCE_DIR}/man/sessiontool.1)
+  add_custom_target(sessiontool_man_page ALL DEPENDS ${man_page_gz})
+  install(FILES ${man_page_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+else()
+  install(FILES ${PROJECT_SOURCE_DIR}/man/sessiontool.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/completions/sessiontool.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME sessiontool)
 install(FILES ${PROJECT_SOURCE_DIR}/completions/sessiontool.fish
@@ -38,7 +50,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_STRIP_FILES ON)
 find_program(DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(DPKG_SHLIBDEPS)
+if(SESSIONTOOL_STATIC)
+  # One static executable (scripts/release): it needs no package at all.
+elseif(DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libpugixml1v5, libfmt9, libstdc++6 at the versions built with
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libpugixml1v5, libfmt9")

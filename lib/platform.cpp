@@ -135,7 +135,11 @@ static std::string last_error() {
   const std::error_condition condition = std::system_category().default_error_condition(error);
   if (condition == std::errc::no_such_file_or_directory || condition == std::errc::permission_denied)
     return condition.message();
-  return std::system_category().message(error);
+  // Windows ends its reasons with a line break, which the library drops only after an ASCII full
+  // stop ("Sharing violation.", not "共有違反です。"): a finding stays one line.
+  std::string message = std::system_category().message(error);
+  while (!message.empty() && (message.back() == '\n' || message.back() == '\r' || message.back() == ' ')) message.pop_back();
+  return message;
 }
 
 // A name no other run takes: the process id, and a count within this run.

@@ -1,4 +1,4 @@
-// The editor on XML files (CustomSettings.config, NAV and F&O web.config) and on the corpus:
+// The editor on XML files (CustomSettings.config, NAV and F&O web.config) and on large files:
 // only the value's bytes change, new entries look like their neighbours, and an entry
 // inserted and removed again leaves the original bytes.
 
@@ -11,6 +11,7 @@
 
 #include <doctest/doctest.h>
 
+#include "corpus.hpp"
 #include "platform.hpp"
 #include "reader.hpp"
 
@@ -296,67 +297,115 @@ TEST_SUITE("editor") {
   }
 }
 
-TEST_SUITE("editor corpus") {
-  // Real files from ../shared/corpus: a changed value differs from the original only inside
-  // the value's bytes; an insert followed by an unset gives the original back byte for byte.
-  const char* const kCorpus[] = {"bc4ubuntu-CustomSettings.config", "bcdevonlinux-config-CustomSettings.config",
-                                 "bcdevonlinux-vm-CustomSettings.config"};
+// Large files: a changed value differs from the original only inside the value's bytes; an
+// insert followed by an unset gives the original back byte for byte. The project's fixtures
+// (testdata/large) always, the real files (SESSIONTOOL_CORPUS) where they are.
+namespace {
 
-  TEST_CASE("corpus files: only the value's bytes change") {
-    for (const char* name : kCorpus) {
+void check_only_value_bytes_change(const std::string& bytes) {
+  const Document doc = parse(bytes, "CustomSettings.config");
+  const Entry* entry = doc.in_force("ClientServicesIdleClientTimeout");
+  REQUIRE(entry);
+  REQUIRE(entry->value == "MaxValue");
+  const std::string out = edit(doc, {set("ClientServicesIdleClientTimeout", "00:45:00")}).bytes;
+  REQUIRE(out.size() == bytes.size());
+  std::vector<std::size_t> differing;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i] != bytes[i]) differing.push_back(i);
+  REQUIRE_FALSE(differing.empty());
+  CHECK(differing.front() >= entry->value_span.offset);
+  CHECK(differing.back() < entry->value_span.end());
+  CHECK(out.substr(entry->value_span.offset, 8) == "00:45:00");
+}
+
+void check_insert_then_unset(const std::string& bytes) {
+  const Document doc = parse(bytes, "CustomSettings.config");
+  const std::string inserted = edit(doc, {set("ClientServicesReconnectPeriod", "00:10:00")}).bytes;
+  const Entry& last = doc.entries.back();
+  const std::string last_line(doc.source.bytes().substr(doc.source.line_start(last.entry_span.offset),
+                                                        doc.source.line_end(last.entry_span.offset) -
+                                                            doc.source.line_start(last.entry_span.offset)));
+  std::string expected_line = last_line;
+  expected_line.replace(expected_line.find(last.key), last.key.size(), "ClientServicesReconnectPeriod");
+  expected_line.replace(expected_line.rfind(last.value), last.value.size(), "00:10:00");
+  CHECK(inserted.find(last_line + std::string(doc.source.line_break_at(last.entry_span.offset)) + expected_line +
+                      std::string(doc.source.line_break_at(last.entry_span.offset))) != std::string::npos);
+  CHECK(edit(parse(inserted, "CustomSettings.config"), {unset("ClientServicesReconnectPeriod")}).bytes == bytes);
+}
+
+void check_unset_removes_one_line(const std::string& bytes) {
+  const Document doc = parse(bytes, "CustomSettings.config");
+  const Entry* entry = doc.in_force("SqlCommandTimeout");
+  REQUIRE(entry);
+  const std::size_t begin = doc.source.line_start(entry->entry_span.offset);
+  const std::size_t end =
+      doc.source.line_end(entry->entry_span.offset) + doc.source.line_break_at(entry->entry_span.offset).size();
+  std::string want = bytes;
+  want.erase(begin, end - begin);
+  CHECK(edit(doc, {unset("SqlCommandTimeout")}).bytes == want);
+}
+
+// Each large file's bytes: the fixtures, or the corpus when `real` (none where it is absent).
+std::vector<std::pair<std::string, std::string>> large_files(bool real) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::filesystem::path> paths;
+  if (!real) {
+    for (const char* folder : {"lf", "bom", "bom-mixed"}) paths.push_back(test::large_fixture(folder));
+  } else if (const auto corpus = test::corpus_or_skip()) {
+    for (const std::string& name : test::corpus_files()) paths.push_back(*corpus / name);
+  }
+  for (const auto& path : paths) {
+    auto bytes = platform::read_file(path);
+    REQUIRE_MESSAGE(bytes, path.string());
+    files.emplace_back(path.string(), std::move(*bytes));
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_SUITE("editor large files") {
+  TEST_CASE("large fixtures: only the value's bytes change") {
+    for (const auto& [name, bytes] : large_files(false)) {
       CAPTURE(name);
-      const auto bytes = platform::read_file(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name);
-      REQUIRE(bytes);
-      const Document doc = parse(*bytes, "CustomSettings.config");
-      const Entry* entry = doc.in_force("ClientServicesIdleClientTimeout");
-      REQUIRE(entry);
-      REQUIRE(entry->value == "MaxValue");
-      const std::string out = edit(doc, {set("ClientServicesIdleClientTimeout", "00:45:00")}).bytes;
-      REQUIRE(out.size() == bytes->size());
-      std::vector<std::size_t> differing;
-      for (std::size_t i = 0; i < out.size(); ++i)
-        if (out[i] != (*bytes)[i]) differing.push_back(i);
-      REQUIRE_FALSE(differing.empty());
-      CHECK(differing.front() >= entry->value_span.offset);
-      CHECK(differing.back() < entry->value_span.end());
-      CHECK(out.substr(entry->value_span.offset, 8) == "00:45:00");
+      check_only_value_bytes_change(bytes);
+    }
+  }
+
+  TEST_CASE("large fixtures: insert then unset is the identity, and the new line matches its neighbours") {
+    for (const auto& [name, bytes] : large_files(false)) {
+      CAPTURE(name);
+      check_insert_then_unset(bytes);
+    }
+  }
+
+  TEST_CASE("large fixtures: unset removes exactly one line") {
+    for (const auto& [name, bytes] : large_files(false)) {
+      CAPTURE(name);
+      check_unset_removes_one_line(bytes);
+    }
+  }
+}
+
+TEST_SUITE("editor corpus") {
+  TEST_CASE("corpus files: only the value's bytes change") {
+    for (const auto& [name, bytes] : large_files(true)) {
+      CAPTURE(name);
+      check_only_value_bytes_change(bytes);
     }
   }
 
   TEST_CASE("corpus files: insert then unset is the identity, and the new line matches its neighbours") {
-    for (const char* name : kCorpus) {
+    for (const auto& [name, bytes] : large_files(true)) {
       CAPTURE(name);
-      const auto bytes = platform::read_file(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name);
-      REQUIRE(bytes);
-      const Document doc = parse(*bytes, "CustomSettings.config");
-      const std::string inserted = edit(doc, {set("ClientServicesReconnectPeriod", "00:10:00")}).bytes;
-      const Entry& last = doc.entries.back();
-      const std::string last_line(doc.source.bytes().substr(doc.source.line_start(last.entry_span.offset),
-                                                            doc.source.line_end(last.entry_span.offset) -
-                                                                doc.source.line_start(last.entry_span.offset)));
-      std::string expected_line = last_line;
-      expected_line.replace(expected_line.find(last.key), last.key.size(), "ClientServicesReconnectPeriod");
-      expected_line.replace(expected_line.rfind(last.value), last.value.size(), "00:10:00");
-      CHECK(inserted.find(last_line + std::string(doc.source.line_break_at(last.entry_span.offset)) + expected_line +
-                          std::string(doc.source.line_break_at(last.entry_span.offset))) != std::string::npos);
-      CHECK(edit(parse(inserted, "CustomSettings.config"), {unset("ClientServicesReconnectPeriod")}).bytes == *bytes);
+      check_insert_then_unset(bytes);
     }
   }
 
   TEST_CASE("corpus files: unset removes exactly one line") {
-    for (const char* name : kCorpus) {
+    for (const auto& [name, bytes] : large_files(true)) {
       CAPTURE(name);
-      const auto bytes = platform::read_file(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name);
-      REQUIRE(bytes);
-      const Document doc = parse(*bytes, "CustomSettings.config");
-      const Entry* entry = doc.in_force("SqlCommandTimeout");
-      REQUIRE(entry);
-      const std::size_t begin = doc.source.line_start(entry->entry_span.offset);
-      const std::size_t end = doc.source.line_end(entry->entry_span.offset) +
-                              doc.source.line_break_at(entry->entry_span.offset).size();
-      std::string want = *bytes;
-      want.erase(begin, end - begin);
-      CHECK(edit(doc, {unset("SqlCommandTimeout")}).bytes == want);
+      check_unset_removes_one_line(bytes);
     }
   }
 }

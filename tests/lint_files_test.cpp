@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "corpus.hpp"
 #include "diagnostic.hpp"
 #include "file_walk.hpp"
 #include "fixtures.hpp"
@@ -27,18 +28,17 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text.replace(at, from.size(), to);
 }
 
-// A fleet in the shape bench/generate_fleet.py writes, smaller: the corpus CustomSettings.config
-// with each deployment's instance and timeout, a navsettings.json each, an F&O web.config for
-// every tenth, and the mistakes lint exists for here and there.
+// A fleet in the shape bench/generate_fleet.py writes, smaller: a large CustomSettings.config
+// (testdata/large/lf) with each deployment's instance and timeout, a navsettings.json each, an
+// F&O web.config for every tenth, and the mistakes lint exists for here and there.
 void write_fleet(const fs::path& root, int deployments) {
-  const std::string corpus =
-      platform::read_file(fs::path(SESSIONTOOL_CORPUS_DIR) / "bc4ubuntu-CustomSettings.config").value();
+  const std::string large = platform::read_file(large_fixture("lf")).value();
   const char* idle[] = {"MaxValue", "00:20:00", "01:00:00", "02:00:00"};
   const char* session[] = {"00:20:00", "01:00:00", "00:30:00", "08:00:00", "00:10:00"};
   for (int i = 0; i < deployments; ++i) {
     const std::string name = (i % 3 == 0 ? "Contoso-" : i % 3 == 1 ? "Fabrikam." : "Northwind_") + std::to_string(i);
     const std::string instance = "BC" + std::to_string(i % 7 == 0 ? 0 : i);  // some share a name
-    std::string server = replaced(corpus, "value=\"BusinessCentral220\"", "value=\"" + instance + "\"");
+    std::string server = replaced(large, "value=\"BusinessCentral250\"", "value=\"" + instance + "\"");
     server = replaced(server, "<add key=\"ClientServicesIdleClientTimeout\" value=\"MaxValue\"/>",
                       std::string("<add key=\"ClientServicesIdleClientTimeout\" value=\"") + idle[i % 4] + "\"/>");
     std::string extra;

@@ -1,10 +1,12 @@
 #pragma once
-// Lint over documents built in memory (fixtures.hpp) or read from the corpus.
+// Lint over documents built in memory (fixtures.hpp) or read from disk.
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "corpus.hpp"
 #include "fixtures.hpp"
 #include "rules.hpp"
 
@@ -45,16 +47,26 @@ inline std::vector<Document> default_bc() {
   return docs;
 }
 
-// The three real CustomSettings.config files in shared/corpus (BC 21+).
-inline std::vector<Document> corpus_documents() {
+// Large CustomSettings.config files read from disk (BC 21+): the project's own fixtures, or the
+// real files of SESSIONTOOL_CORPUS.
+inline std::vector<Document> read_servers(const std::vector<std::filesystem::path>& paths) {
   std::vector<Document> docs;
-  for (const char* name : {"bc4ubuntu-CustomSettings.config", "bcdevonlinux-config-CustomSettings.config",
-                           "bcdevonlinux-vm-CustomSettings.config"}) {
-    ReadResult result = read_document(std::string(SESSIONTOOL_CORPUS_DIR) + "/" + name, FileKind::server);
-    REQUIRE_MESSAGE(result.document, name);
+  for (const auto& path : paths) {
+    ReadResult result = read_document(path, FileKind::server);
+    REQUIRE_MESSAGE(result.document, path.string());
     docs.push_back(std::move(*result.document));
   }
   return docs;
+}
+
+inline std::vector<Document> large_fixture_documents() {
+  return read_servers({large_fixture("lf"), large_fixture("bom"), large_fixture("bom-mixed")});
+}
+
+inline std::vector<Document> corpus_documents(const std::filesystem::path& corpus) {
+  std::vector<std::filesystem::path> paths;
+  for (const std::string& name : corpus_files()) paths.push_back(corpus / name);
+  return read_servers(paths);
 }
 
 }  // namespace sessiontool::test

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.hpp"
 #include "reader.hpp"
 
 using namespace sessiontool;
@@ -145,8 +146,21 @@ TEST_SUITE("reader") {
     CHECK(check_encoding("a", "") == std::nullopt);
   }
 
+  TEST_CASE("read_document reads a large file from disk, byte for byte") {
+    const fs::path file = test::large_fixture("bom-mixed");
+    const ReadResult result = read_document(file);
+    REQUIRE(result.document.has_value());
+    CHECK(result.document->kind == FileKind::server);
+    CHECK(result.document->entries.size() == 240);
+    CHECK(result.document->source.has_bom());
+    CHECK(result.document->source.bytes().size() == fs::file_size(file));
+    CHECK(result.document->path == file);
+  }
+
   TEST_CASE("read_document reads a real file from disk, byte for byte") {
-    const fs::path file = fs::path(SESSIONTOOL_CORPUS_DIR) / "bcdevonlinux-vm-CustomSettings.config";
+    const auto corpus = test::corpus_or_skip();
+    if (!corpus) return;
+    const fs::path file = *corpus / "bcdevonlinux-vm-CustomSettings.config";
     const ReadResult result = read_document(file);
     REQUIRE(result.document.has_value());
     CHECK(result.document->kind == FileKind::server);
@@ -234,7 +248,7 @@ TEST_SUITE("reader") {
 
   TEST_CASE("find_config_files skips what it cannot list and never throws") {
     CHECK(find_config_files("no/such/directory").empty());
-    CHECK(find_config_files(fs::path(SESSIONTOOL_CORPUS_DIR) / "README.md").empty());
+    CHECK(find_config_files(fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "large" / "generate.py").empty());
 
     TempDir dir;
     dir.write("open/CustomSettings.config", kServerXml);

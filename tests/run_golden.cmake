@@ -24,6 +24,9 @@ macro(posix_separators var)
 endmacro()
 posix_separators(out)
 posix_separators(err)
+# The program's version (CMakeLists.txt) stands as @VERSION@ in the expected files, so that a new
+# version changes none of them.
+string(REPLACE "\"${VERSION}\"" "\"@VERSION@\"" out "${out}")
 if(DEFINED ENV{UPDATE_GOLDEN})
   file(WRITE ${CASE_DIR}/expected "${out}")
   if(EXISTS ${CASE_DIR}/expected_stderr OR NOT err STREQUAL "")

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "corpus.hpp"
 #include "set_harness.hpp"
 
 using namespace sessiontool::test;
@@ -21,6 +22,22 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   const std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
+}
+
+// A real-sized CustomSettings.config through the command line: a value changed and one
+// inserted, then removed and put back, gives the original bytes.
+void check_set_insert_unset(const std::string& original) {
+  SetSandbox box;
+  const fs::path file = box.root() / "CustomSettings.config";
+  write_bytes(file, original);
+  REQUIRE(box.run({"set", "ClientServicesReconnectPeriod=5m", "ClientServicesIdleClientTimeout=30m", "."}).code == 0);
+  const std::string edited = read_bytes(file);
+  CHECK(contains(edited, "key=\"ClientServicesIdleClientTimeout\" value=\"00:30:00\""));
+  CHECK(contains(edited, "key=\"ClientServicesReconnectPeriod\" value=\"00:05:00\""));
+  REQUIRE(box.run({"set", "--unset", "ClientServicesReconnectPeriod", "ClientServicesIdleClientTimeout=MaxValue",
+                   "CustomSettings.config"})
+              .code == 0);
+  CHECK(read_bytes(file) == original);
 }
 
 }  // namespace
@@ -82,23 +99,19 @@ TEST_SUITE("set command") {
     CHECK(read_bytes(file) == replaced(original, "value=\"MaxValue\"", "value=\"01:00:00\""));
   }
 
+  TEST_CASE("large fixtures: set, insert and unset through the command line") {
+    for (const char* folder : {"lf", "bom", "bom-mixed"}) {
+      CAPTURE(folder);
+      check_set_insert_unset(read_bytes(large_fixture(folder)));
+    }
+  }
+
   TEST_CASE("corpus files: set, insert and unset through the command line") {
-    const char* const corpus[] = {"bc4ubuntu-CustomSettings.config", "bcdevonlinux-config-CustomSettings.config",
-                                  "bcdevonlinux-vm-CustomSettings.config"};
-    for (const char* name : corpus) {
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
+    for (const std::string& name : corpus_files()) {
       CAPTURE(name);
-      SetSandbox box;
-      const fs::path file = box.root() / "CustomSettings.config";
-      const std::string original = read_bytes(fs::path(SESSIONTOOL_CORPUS_DIR) / name);
-      write_bytes(file, original);
-      REQUIRE(box.run({"set", "ClientServicesReconnectPeriod=5m", "ClientServicesIdleClientTimeout=30m", "."}).code == 0);
-      const std::string edited = read_bytes(file);
-      CHECK(contains(edited, "key=\"ClientServicesIdleClientTimeout\" value=\"00:30:00\""));
-      CHECK(contains(edited, "key=\"ClientServicesReconnectPeriod\" value=\"00:05:00\""));
-      REQUIRE(box.run({"set", "--unset", "ClientServicesReconnectPeriod", "ClientServicesIdleClientTimeout=MaxValue",
-                       "CustomSettings.config"})
-                  .code == 0);
-      CHECK(read_bytes(file) == original);
+      check_set_insert_unset(read_bytes(*corpus / name));
     }
   }
 

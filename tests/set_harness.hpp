@@ -10,6 +10,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -93,15 +94,27 @@ class SetSandbox {
     return to;
   }
 
-  // Runs sessiontool with `args` (UTF-8) in the sandbox directory.
-  RunResult run(const std::vector<std::string>& args) const {
+  // Where and with what environment a run starts: a folder of the sandbox (UTF-8), and
+  // variables set for it.
+  struct RunIn {
+    std::string dir;
+    std::vector<std::pair<std::string, std::string>> env;
+  };
+
+  // Runs sessiontool with `args` (UTF-8) in the sandbox directory (or `in.dir` inside it).
+  RunResult run(const std::vector<std::string>& args, const RunIn& in = {}) const {
     const fs::path out = root_ / ".stdout";
     const fs::path err = root_ / ".stderr";
+    const std::string dir = utf8_text(in.dir.empty() ? root_ : root_ / path_from_utf8(in.dir));
 #ifdef _WIN32
-    std::string command = "cd /d " + quote(utf8_text(root_)) + " && " + quote(SESSIONTOOL_BINARY);
+    std::string command = "cd /d " + quote(dir) + " && ";
+    for (const auto& [name, value] : in.env) command += "set " + quote(name + "=" + value) + " && ";
+    command += quote(SESSIONTOOL_BINARY);
 #else
     // Under timeout(1): a hang fails the test (exit 124) instead of stalling the suite.
-    std::string command = "cd " + quote(utf8_text(root_)) + " && timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
+    std::string command = "cd " + quote(dir) + " && ";
+    for (const auto& [name, value] : in.env) command += name + "=" + quote(value) + " ";
+    command += "timeout -k 5 60 " + quote(SESSIONTOOL_BINARY);
 #endif
     for (const std::string& arg : args) command += " " + quote(arg);
     command += " >" + quote(utf8_text(out)) + " 2>" + quote(utf8_text(err));

@@ -4,15 +4,19 @@
 #include <iterator>
 #include <string>
 
+#include "corpus.hpp"
 #include "reader.hpp"
 
 using namespace sessiontool;
 
 namespace {
 
-std::string corpus_bytes(const char* name) {
-  std::ifstream in(std::filesystem::path(SESSIONTOOL_CORPUS_DIR) / name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "corpus file missing: " << name);
+using sessiontool::test::corpus_or_skip;
+using sessiontool::test::large_fixture;
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "missing: " << path.string());
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
@@ -38,23 +42,42 @@ const Entry& entry(const Document& doc, std::string_view key) {
 
 std::string_view raw(const Document& doc, Span span) { return doc.source.view(span); }
 
-struct CorpusCase {
+// A real-sized CustomSettings.config: what a separate XML parser counts in it, and lines and
+// columns from `grep -n` and counting by hand.
+struct LargeCase {
   const char* file;
   std::size_t entries;
   const char* server_instance;
   const char* port;
+  std::uint32_t server_instance_line;
   std::uint32_t idle_timeout_line;
   const char* server_instance_element;
+  const char* printers;  // ProhibitedReportServerPrinters as read, then as written
+  const char* printers_raw;
 };
 
-// Counts from a separate XML parser; lines and columns from `grep -n` and counting by hand.
-constexpr CorpusCase kCorpus[] = {
-    {"bc4ubuntu-CustomSettings.config", 237, "BusinessCentral220", "7085", 1051,
-     R"(<add key="ServerInstance" value="BusinessCentral220"/>)"},
-    {"bcdevonlinux-config-CustomSettings.config", 245, "BC", "7046", 947,
-     R"(<add key="ServerInstance" value="BC" />)"},
-    {"bcdevonlinux-vm-CustomSettings.config", 245, "BC", "7046", 947,
-     R"(<add key="ServerInstance" value="BC" />)"},
+// The project's own (testdata/large/generate.py), in the three shapes of the real files.
+constexpr LargeCase kFixtures[] = {
+    {"lf", 240, "BusinessCentral250", "7085", 43, 172, R"(<add key="ServerInstance" value="BusinessCentral250"/>)",
+     R"(["Printer to PDF","Printer to XPS"])", "[&quot;Printer to PDF&quot;,&quot;Printer to XPS&quot;]"},
+    {"bom", 240, "BC", "7046", 37, 151, R"(<add key="ServerInstance" value="BC" />)",
+     R"(["Printer to PDF","Printer to XPS"])", "[&quot;Printer to PDF&quot;,&quot;Printer to XPS&quot;]"},
+    {"bom-mixed", 240, "BC", "7046", 37, 151, R"(<add key="ServerInstance" value="BC" />)",
+     R"(["Printer to PDF","Printer to XPS"])", "[&quot;Printer to PDF&quot;,&quot;Printer to XPS&quot;]"},
+};
+
+// The real files of SESSIONTOOL_CORPUS (tests/corpus.hpp).
+constexpr LargeCase kCorpus[] = {
+    {"bc4ubuntu-CustomSettings.config", 237, "BusinessCentral220", "7085", 48, 1051,
+     R"(<add key="ServerInstance" value="BusinessCentral220"/>)",
+     R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])",
+     "[&quot;Microsoft Print to PDF&quot;,&quot;Microsoft XPS Document Writer&quot;]"},
+    {"bcdevonlinux-config-CustomSettings.config", 245, "BC", "7046", 48, 947, R"(<add key="ServerInstance" value="BC" />)",
+     R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])",
+     "[&quot;Microsoft Print to PDF&quot;,&quot;Microsoft XPS Document Writer&quot;]"},
+    {"bcdevonlinux-vm-CustomSettings.config", 245, "BC", "7046", 48, 947, R"(<add key="ServerInstance" value="BC" />)",
+     R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])",
+     "[&quot;Microsoft Print to PDF&quot;,&quot;Microsoft XPS Document Writer&quot;]"},
 };
 
 // Offset of the raw value of `key` found with a plain search: the oracle for value_span.
@@ -65,86 +88,124 @@ std::size_t raw_value_offset(const std::string& bytes, const std::string& key) {
   return at + needle.size();
 }
 
+void check_entries_values_and_places(const LargeCase& c, const std::string& bytes) {
+  const Document doc = read_ok(bytes);
+  CHECK(doc.kind == FileKind::server);
+  CHECK(doc.format == FileFormat::xml);
+  CHECK(doc.source.bytes() == bytes);  // the original bytes, untouched
+  CHECK(doc.entries.size() == c.entries);
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].name == "appSettings");
+  CHECK(doc.entries.front().key == "NetworkProtocol");
+
+  const Entry& instance = entry(doc, "ServerInstance");
+  CHECK(instance.value == c.server_instance);
+  CHECK(raw(doc, instance.value_span) == c.server_instance);
+  CHECK(instance.value_span.offset == raw_value_offset(bytes, "ServerInstance"));
+  CHECK(raw(doc, instance.key_span) == "ServerInstance");
+  CHECK(raw(doc, instance.entry_span) == c.server_instance_element);
+  CHECK(instance.key_pos == Position{c.server_instance_line, 13});
+  CHECK(instance.value_pos == Position{c.server_instance_line, 36});
+
+  const Entry& idle = entry(doc, "ClientServicesIdleClientTimeout");
+  CHECK(idle.value == "MaxValue");
+  CHECK(raw(doc, idle.value_span) == "MaxValue");
+  CHECK(idle.value_pos == Position{c.idle_timeout_line, 53});
+
+  CHECK(entry(doc, "ClientServicesPort").value == c.port);
+  // Present only inside a comment: not a setting.
+  CHECK(doc.in_force("AzureKeyVaultClientId") == nullptr);
+
+  const Entry& printers = entry(doc, "ProhibitedReportServerPrinters");
+  CHECK(printers.value == c.printers);
+  CHECK(raw(doc, printers.value_span) == c.printers_raw);
+
+  const Entry& empty = entry(doc, "DatabaseInstance");
+  CHECK(empty.value.empty());
+  CHECK(empty.has_value);
+  CHECK(empty.value_span.length == 0);
+  CHECK(empty.value_span.offset == raw_value_offset(bytes, "DatabaseInstance"));
+}
+
+void check_every_span(const std::string& bytes) {
+  const Document doc = read_ok(bytes);
+  const std::string& text = doc.source.bytes();
+  for (const Entry& e : doc.entries) {
+    CAPTURE(e.key);
+    const char quote = text[e.value_span.offset - 1];
+    CHECK((quote == '"' || quote == '\''));
+    CHECK(text[e.value_span.end()] == quote);
+    CHECK(raw(doc, e.key_span) == e.key);  // no entities in these keys
+    CHECK(raw(doc, e.entry_span).starts_with("<add "));
+    CHECK(raw(doc, e.entry_span).ends_with("/>"));
+    CHECK(doc.source.position(e.value_span.offset) == e.value_pos);
+    // The scanning fallback agrees with pugixml's pointers.
+    CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "value") == e.value_span);
+    CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "key") == e.key_span);
+  }
+}
+
+// A file that ends in "</appSettings>" with no line break after it, and its last entry.
+void check_no_final_line_break(const std::string& bytes, std::string_view last_key) {
+  const Document doc = read_ok(bytes);
+  CHECK(doc.source.bytes().ends_with("</appSettings>"));
+  CHECK(doc.entries.back().key == last_key);
+  CHECK(raw(doc, Span{doc.sections[0].body_end, 14}) == "</appSettings>");
+}
+
 }  // namespace
 
 TEST_SUITE("xml_reader") {
-  TEST_CASE("real CustomSettings.config files read with the right entries, values and places") {
-    for (const CorpusCase& c : kCorpus) {
+  TEST_CASE("large CustomSettings.config files read with the right entries, values and places") {
+    for (const LargeCase& c : kFixtures) {
       CAPTURE(c.file);
-      const std::string bytes = corpus_bytes(c.file);
-      const Document doc = read_ok(bytes);
-      CHECK(doc.kind == FileKind::server);
-      CHECK(doc.format == FileFormat::xml);
-      CHECK(doc.source.bytes() == bytes);  // the original bytes, untouched
-      CHECK(doc.entries.size() == c.entries);
-      REQUIRE(doc.sections.size() == 1);
-      CHECK(doc.sections[0].name == "appSettings");
-      CHECK(doc.entries.front().key == "NetworkProtocol");
+      check_entries_values_and_places(c, file_bytes(large_fixture(c.file)));
+    }
+  }
 
-      const Entry& instance = entry(doc, "ServerInstance");
-      CHECK(instance.value == c.server_instance);
-      CHECK(raw(doc, instance.value_span) == c.server_instance);
-      CHECK(instance.value_span.offset == raw_value_offset(bytes, "ServerInstance"));
-      CHECK(raw(doc, instance.key_span) == "ServerInstance");
-      CHECK(raw(doc, instance.entry_span) == c.server_instance_element);
-      CHECK(instance.key_pos == Position{48, 13});
-      CHECK(instance.value_pos == Position{48, 36});
+  TEST_CASE("real CustomSettings.config files read with the right entries, values and places") {
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
+    for (const LargeCase& c : kCorpus) {
+      CAPTURE(c.file);
+      check_entries_values_and_places(c, file_bytes(*corpus / c.file));
+    }
+  }
 
-      const Entry& idle = entry(doc, "ClientServicesIdleClientTimeout");
-      CHECK(idle.value == "MaxValue");
-      CHECK(raw(doc, idle.value_span) == "MaxValue");
-      CHECK(idle.value_pos == Position{c.idle_timeout_line, 53});
-
-      CHECK(entry(doc, "ClientServicesPort").value == c.port);
-      // Present only inside a comment: not a setting.
-      CHECK(doc.in_force("AzureKeyVaultClientId") == nullptr);
-
-      const Entry& printers = entry(doc, "ProhibitedReportServerPrinters");
-      CHECK(printers.value == R"(["Microsoft Print to PDF","Microsoft XPS Document Writer"])");
-      CHECK(raw(doc, printers.value_span) ==
-            "[&quot;Microsoft Print to PDF&quot;,&quot;Microsoft XPS Document Writer&quot;]");
-
-      const Entry& empty = entry(doc, "DatabaseInstance");
-      CHECK(empty.value.empty());
-      CHECK(empty.has_value);
-      CHECK(empty.value_span.length == 0);
-      CHECK(empty.value_span.offset == raw_value_offset(bytes, "DatabaseInstance"));
+  TEST_CASE("every span of the large fixtures holds exactly the raw bytes between the quotes") {
+    for (const LargeCase& c : kFixtures) {
+      CAPTURE(c.file);
+      check_every_span(file_bytes(large_fixture(c.file)));
     }
   }
 
   TEST_CASE("every corpus span holds exactly the raw bytes between the quotes") {
-    for (const CorpusCase& c : kCorpus) {
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
+    for (const LargeCase& c : kCorpus) {
       CAPTURE(c.file);
-      const Document doc = read_ok(corpus_bytes(c.file));
-      const std::string& text = doc.source.bytes();
-      for (const Entry& e : doc.entries) {
-        CAPTURE(e.key);
-        const char quote = text[e.value_span.offset - 1];
-        CHECK((quote == '"' || quote == '\''));
-        CHECK(text[e.value_span.end()] == quote);
-        CHECK(raw(doc, e.key_span) == e.key);  // no entities in these keys
-        CHECK(raw(doc, e.entry_span).starts_with("<add "));
-        CHECK(raw(doc, e.entry_span).ends_with("/>"));
-        CHECK(doc.source.position(e.value_span.offset) == e.value_pos);
-        // The scanning fallback agrees with pugixml's pointers.
-        CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "value") == e.value_span);
-        CHECK(detail::scan_attribute_value(text, e.entry_span.offset, "key") == e.key_span);
-      }
+      check_every_span(file_bytes(*corpus / c.file));
     }
   }
 
   TEST_CASE("three-space indent and the last line without a line break") {
-    const Document ubuntu = read_ok(corpus_bytes("bc4ubuntu-CustomSettings.config"));
+    const Document lf = read_ok(file_bytes(large_fixture("lf")));
+    const Entry& e = entry(lf, "BackgroundSessionsMaxConcurrent");
+    CHECK(e.value == "10");
+    CHECK(e.key_pos == Position{830, 14});
+    CHECK(e.value_pos == Position{830, 54});
+    check_no_final_line_break(file_bytes(large_fixture("bom-mixed")), "EnableFixtureExtensionInstall");
+  }
+
+  TEST_CASE("corpus: three-space indent and the last line without a line break") {
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
+    const Document ubuntu = read_ok(file_bytes(*corpus / "bc4ubuntu-CustomSettings.config"));
     const Entry& e = entry(ubuntu, "BackgroundSessionsMaxConcurrent");
     CHECK(e.value == "10");
     CHECK(e.key_pos == Position{1012, 14});
     CHECK(e.value_pos == Position{1012, 54});
-
-    // The vm file ends in "</appSettings>" with no line break after it.
-    const Document vm = read_ok(corpus_bytes("bcdevonlinux-vm-CustomSettings.config"));
-    CHECK(vm.source.bytes().ends_with("</appSettings>"));
-    CHECK(vm.entries.back().key == "EnableSaasExtensionInstall");
-    CHECK(raw(vm, Span{vm.sections[0].body_end, 14}) == "</appSettings>");
+    check_no_final_line_break(file_bytes(*corpus / "bcdevonlinux-vm-CustomSettings.config"), "EnableSaasExtensionInstall");
   }
 
   TEST_CASE("the column on line 1 does not count the BOM") {

@@ -8,9 +8,15 @@ if(NOT code STREQUAL "0")
   message(FATAL_ERROR "cmake --install failed: ${err}")
 endif()
 set(root ${STAGE}${PREFIX})
+# The man page is gzipped where the build found gzip (cmake/packaging.cmake).
+find_program(GZIP gzip)
+set(man_page share/man/man1/sessiontool.1)
+if(GZIP)
+  set(man_page ${man_page}.gz)
+endif()
 set(expected
   bin/sessiontool${EXE_SUFFIX}
-  share/man/man1/sessiontool.1
+  ${man_page}
   share/bash-completion/completions/sessiontool
   share/zsh/site-functions/_sessiontool
   share/fish/vendor_completions.d/sessiontool.fish
@@ -24,6 +30,15 @@ foreach(file ${expected})
     message(SEND_ERROR "not installed: ${PREFIX}/${file}")
   endif()
 endforeach()
+
+# `man sessiontool` reads the page from the repository, byte for byte.
+if(GZIP AND EXISTS ${root}/${man_page})
+  execute_process(COMMAND ${GZIP} -dc ${root}/${man_page} OUTPUT_VARIABLE page RESULT_VARIABLE code)
+  file(READ ${CMAKE_CURRENT_LIST_DIR}/../../man/sessiontool.1 source_page)
+  if(NOT code STREQUAL "0" OR NOT page STREQUAL source_page)
+    message(SEND_ERROR "the installed ${man_page} is not man/sessiontool.1 gzipped (gzip -dc exited ${code})")
+  endif()
+endif()
 
 set(binary ${root}/bin/sessiontool${EXE_SUFFIX})
 execute_process(COMMAND ${EMULATOR} ${binary} --version OUTPUT_VARIABLE version RESULT_VARIABLE code)

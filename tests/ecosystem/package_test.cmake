@@ -14,7 +14,7 @@ if(NOT code STREQUAL "0" OR NOT debs)
   message(FATAL_ERROR "cpack -G DEB failed: ${out}${err}")
 endif()
 execute_process(COMMAND ${DPKG_DEB} --contents ${debs} OUTPUT_VARIABLE contents)
-foreach(file ./usr/bin/sessiontool ./usr/share/man/man1/sessiontool.1
+foreach(file ./usr/bin/sessiontool ./usr/share/man/man1/sessiontool.1.gz
              ./usr/share/bash-completion/completions/sessiontool ./usr/share/zsh/vendor-completions/_sessiontool
              ./usr/share/fish/vendor_completions.d/sessiontool.fish ./usr/share/sessiontool/sessiontool.ps1
              ./usr/share/sessiontool/schemas/navsettings.schema.json)

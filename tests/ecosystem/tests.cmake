@@ -42,6 +42,9 @@ if(NOT CMAKE_CROSSCOMPILING)
   add_test(NAME man.page
     COMMAND ${Python3_EXECUTABLE} ${eco_dir}/check_man_page.py $<TARGET_FILE:sessiontool>
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME readme.release_artifacts
+    COMMAND ${Python3_EXECUTABLE} ${eco_dir}/readme_artifacts_test.py $<TARGET_FILE:sessiontool>
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   add_test(NAME readme.deployment_script
     COMMAND ${Python3_EXECUTABLE} ${eco_dir}/readme_recipe_test.py $<TARGET_FILE:sessiontool>
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

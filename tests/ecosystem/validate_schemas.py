@@ -86,7 +86,9 @@ def lint_value_rules(binary, path):
 def check_navsettings(binary, failures):
     schema = load("navsettings.schema.json")
     files = sorted(glob.glob("testdata/**/navsettings.json", recursive=True))
-    files += sorted(glob.glob("../shared/corpus/**/*navsettings*.json", recursive=True))
+    # The real files, where there are any (SESSIONTOOL_CORPUS, or ../shared/corpus beside the checkout).
+    corpus = os.environ.get("SESSIONTOOL_CORPUS") or "../shared/corpus"
+    files += sorted(glob.glob(os.path.join(glob.escape(corpus), "**", "*navsettings*.json"), recursive=True))
     checked = 0
     for path in files:
         try:

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The Windows stage's wine on a machine that has never run it: scripts/wine.bash starts wine in
+# a prefix folder that does not exist yet (where `wineserver -p` alone exits 1 with no word),
+# runs the program there, and starts again while that prefix's server is still up (where it
+# exits 2). Skipped (77) without wine.
+#   wine_prefix_test.sh ROOT SESSIONTOOL_EXE
+root=$1
+exe=$2
+if ! command -v wine >/dev/null || ! command -v wineserver >/dev/null; then
+  echo "wine is not installed: skipped"
+  exit 77
+fi
+source "$root/scripts/stage.bash"
+source "$root/scripts/wine.bash"
+work=$(mktemp -d)
+trap 'wine_stop; rm -rf "$work"; stage_cleanup' EXIT
+export WINEPREFIX=$work/never-used/prefix
+
+stage "a prefix that does not exist"
+wine_start
+version=$(wine "$exe" --version </dev/null | tr -d '\r')
+[[ $version =~ ^sessiontool\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "sessiontool.exe --version printed '$version'"
+
+stage "again, with the prefix's server still up"
+wine_start
+version=$(wine "$exe" --version </dev/null | tr -d '\r')
+[[ $version =~ ^sessiontool\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "sessiontool.exe --version printed '$version'"
+stage_summary
