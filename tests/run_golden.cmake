@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.20)
 # Runs one golden case: sessiontool with the arguments in CASE_DIR/args, compared with
 # CASE_DIR/expected (stdout), CASE_DIR/expected_stderr (if present) and CASE_DIR/exit_code (default 0).
 # With UPDATE_GOLDEN set in the environment, the expected files are rewritten instead.
