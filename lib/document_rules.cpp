@@ -31,7 +31,6 @@ const char* file_description(FileKind kind) {
   return "this file";
 }
 
-
 // Which letters (folded, in 64 buckets) a key holds. One edit changes at most two buckets, so
 // keys whose sets differ in more than 2 x limit buckets cannot be within `limit` edits.
 std::uint64_t letter_set(std::string_view key) {

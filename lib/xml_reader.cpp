@@ -75,7 +75,6 @@ bool is_aos_key(std::string_view key) {
 constexpr std::array<std::string_view, 5> kLockAttributes = {"lockAttributes", "lockAllAttributesExcept", "lockElements",
                                                              "lockAllElementsExcept", "lockItem"};
 
-
 // One parse: the original text, pugixml's copy of it, and what we make of both.
 class XmlRead {
  public:
