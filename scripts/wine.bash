@@ -11,6 +11,13 @@ wine_start() {
   export WINEPREFIX
   WINEPREFIX=$(realpath -m "$WINEPREFIX")
   export WINEDEBUG=${WINEDEBUG:--all}
+  # Wine names Unix files in the Unix locale's character set. Under C or POSIX (ASCII: a container
+  # or CI agent with no LANG) it can neither make nor open a file or folder whose name is not
+  # ASCII ("could not open working directory"), and the Unicode tests fail for wine's sake, not
+  # sessiontool's. Any UTF-8 locale serves; C.UTF-8 is part of every Debian 12.
+  if [ "$(locale charmap 2>/dev/null)" != UTF-8 ]; then
+    export LC_ALL=C.UTF-8
+  fi
   stage_hint "wine could not start in the prefix $WINEPREFIX: remove that folder to have it made anew"
   mkdir -p "$WINEPREFIX"
   # A server this prefix still has (a run interrupted, or one lingering after its last program)
