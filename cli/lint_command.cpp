@@ -76,6 +76,7 @@ void make_writers(const LintCommandOptions& options, Output& out, Writers& write
   else if (format == "sarif") writers.main = lint_sarif_writer(base, out);
   else if (format == "github") writers.main = lint_github_writer(base, out);
   else if (format == "azure") writers.main = lint_azure_writer(base, out);
+  else if (format == "markdown") writers.main = lint_markdown_writer(base, out);
   else writers.main = lint_text_writer(style_for(options.common, stdout), out);
   if (!format.empty()) return;
   if (platform::env("GITHUB_ACTIONS") == "true") writers.annotations.push_back(lint_github_writer(base, writers.annotations_out));
@@ -139,8 +140,8 @@ void setup_lint(CLI::App& app, int& exit_code) {
   CLI::App* lint = app.add_subcommand("lint", "Check deployments against the rules (sessiontool rules lists them)");
   lint->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
   lint->add_option("--format", options->format,
-                   "Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure"}));
+                   "Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations; markdown for a CI summary)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure", "markdown"}));
   lint->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at least this severe (default warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   lint->add_option("--disable", options->disable, "Rules to skip, e.g. ST102,ST203")
@@ -154,6 +155,7 @@ void setup_lint(CLI::App& app, int& exit_code) {
       "  sessiontool lint                                   # every deployment under the current directory\n"
       "  sessiontool lint deploy/ --format sarif > sessiontool.sarif\n"
       "  sessiontool lint --fail-on error --disable ST102\n"
+      "  sessiontool lint deploy/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
       "  sessiontool explain ST103                          # why a rule exists and how to fix it\n"
       "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or config error, 3 unreadable input.");
   lint->callback([options, &exit_code] { exit_code = run_lint(*options); });

@@ -1,6 +1,7 @@
 #pragma once
 // The lint output formats (SPEC §6 `--format`): one file each.
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -25,6 +26,12 @@ class LintWriter {
 // files, and a summary line.
 std::unique_ptr<LintWriter> lint_text_writer(const Style& style, Output& out);
 
+// Findings by severity: info, warning, error (Severity's order).
+using SeverityCounts = std::array<std::size_t, 3>;
+// The summary line of the text format, also the markdown's: "2 errors, 11 warnings, 3 infos in
+// 9 files (5 deployments).", or "No findings in 3 files (2 deployments)."
+std::string lint_summary(const SeverityCounts& counts, const LintTotals& totals);
+
 // {"diagnostics": [...], "summary": {...}} for scripts.
 std::unique_ptr<LintWriter> lint_json_writer(Output& out);
 
@@ -36,6 +43,11 @@ std::unique_ptr<LintWriter> lint_github_writer(const std::filesystem::path& base
 
 // Azure DevOps logging commands (`##vso[task.logissue …]message`); paths relative to `base`.
 std::unique_ptr<LintWriter> lint_azure_writer(const std::filesystem::path& base, Output& out);
+
+// Markdown for a CI summary (GitHub's step summary, Azure DevOps's summary tab): the summary
+// line, a table of findings per deployment, and the explanation of each rule used. Paths
+// relative to `base`. It holds the findings until the end, to group them.
+std::unique_ptr<LintWriter> lint_markdown_writer(const std::filesystem::path& base, Output& out);
 
 // A format of one line per finding and nothing around them (the CI annotations): `line` makes
 // a finding's line, paths relative to `base`.
@@ -67,6 +79,9 @@ inline std::string render_lint_sarif(const LintReport& report, const std::filesy
 }
 inline std::string render_lint_github(const LintReport& report, const std::filesystem::path& base) {
   return rendered(report, [&](Output& out) { return lint_github_writer(base, out); });
+}
+inline std::string render_lint_markdown(const LintReport& report, const std::filesystem::path& base) {
+  return rendered(report, [&](Output& out) { return lint_markdown_writer(base, out); });
 }
 inline std::string render_lint_azure(const LintReport& report, const std::filesystem::path& base) {
   return rendered(report, [&](Output& out) { return lint_azure_writer(base, out); });

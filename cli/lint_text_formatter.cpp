@@ -36,14 +36,8 @@ class TextWriter final : public LintWriter {
   }
 
   void finish(const LintTotals& totals) override {
-    const std::string scope =
-        fmt::format("{} ({})", counted(totals.files, "file"), counted(totals.deployments, "deployment"));
-    if (!any_) {
-      out_.write(fmt::format("No findings in {}.\n", scope));
-      return;
-    }
-    out_.write(fmt::format("\n{}, {}, {} in {}.\n", counted(counts_[2], "error"), counted(counts_[1], "warning"),
-                           counted(counts_[0], "info"), scope));
+    const std::string line = lint_summary(counts_, totals);
+    out_.write(any_ ? "\n" + line + "\n" : line + "\n");
   }
 
  private:
@@ -51,10 +45,18 @@ class TextWriter final : public LintWriter {
   Output& out_;
   std::filesystem::path previous_;
   bool any_ = false;
-  std::size_t counts_[3] = {};
+  SeverityCounts counts_ = {};
 };
 
 }  // namespace
+
+std::string lint_summary(const SeverityCounts& counts, const LintTotals& totals) {
+  const std::string scope =
+      fmt::format("{} ({})", counted(totals.files, "file"), counted(totals.deployments, "deployment"));
+  if (counts[0] + counts[1] + counts[2] == 0) return fmt::format("No findings in {}.", scope);
+  return fmt::format("{}, {}, {} in {}.", counted(counts[2], "error"), counted(counts[1], "warning"),
+                     counted(counts[0], "info"), scope);
+}
 
 std::unique_ptr<LintWriter> lint_text_writer(const Style& style, Output& out) {
   return std::make_unique<TextWriter>(style, out);

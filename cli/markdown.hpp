@@ -9,8 +9,9 @@
 
 namespace sessiontool::cli::markdown {
 
-// Text shown as written: every ASCII punctuation character that could start Markdown syntax is
-// backslash-escaped, and line breaks become spaces (a summary line or table cell is one line).
+// Text shown as written: every ASCII punctuation character that could start Markdown syntax
+// there is backslash-escaped (also what makes GitHub autolink a URL, `www.` or an address), and
+// line breaks become spaces (a summary line or table cell is one line).
 std::string text(std::string_view raw);
 
 // An inline code span holding `raw` exactly (values, paths, keys): the fence is one backtick

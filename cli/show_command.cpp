@@ -10,6 +10,7 @@
 #include "inputs.hpp"
 #include "read_errors.hpp"
 #include "show_json.hpp"
+#include "show_markdown.hpp"
 #include "show_text.hpp"
 #include "usage_error.hpp"
 
@@ -45,6 +46,8 @@ int run_show(const ShowOptions& options) {
   const auto deployments = resolve(inputs.documents, resolve_opts);
   if (options.format == "json") {
     fmt::print("{}", render_show_json(deployments));
+  } else if (options.format == "markdown") {
+    fmt::print("{}", render_show_markdown(deployments, inputs.errors));
   } else {
     fmt::print("{}", render_show_text(deployments, text_opts, style_for(options.common, stdout)));
   }
@@ -59,7 +62,8 @@ void setup_show(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* show = app.add_subcommand("show", "Show effective session timeouts and where each value comes from");
   show->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
-  show->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--format", options->format, "Output format (markdown: a table for a CI summary)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)")
       ->allow_extra_args(false);  // `--assume K=V dir/`: dir/ is a path
   show->add_flag("--all", options->all, "Also list the other catalogued timeouts");
@@ -69,7 +73,8 @@ void setup_show(CLI::App& app, int& exit_code) {
       "  sessiontool show                                  # deployments under the current directory\n"
       "  sessiontool show C:\\BC\\Service\\CustomSettings.config C:\\BC\\Web\\navsettings.json\n"
       "  sessiontool show --assume SessionTimeout=45m      # what if the web timeout were 45 minutes\n"
-      "  sessiontool show --format json | jq '.deployments[].effective'");
+      "  sessiontool show --format json | jq '.deployments[].effective'\n"
+      "  sessiontool show deploy/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"");
   show->callback([options, &exit_code] { exit_code = run_show(*options); });
 }
 

@@ -12,10 +12,6 @@ namespace {
 
 constexpr int kTimelineWidth = 44;
 
-std::string product_title(Product product) {
-  return product == Product::business_central ? "Business Central" : "Finance & Operations";
-}
-
 std::string human(Duration d) { return format_human(d); }
 
 // The settings worth a line: the session keys, or all of them with --all.
@@ -159,18 +155,23 @@ std::string platform_text(const BcPlatform& platform) {
   return "";
 }
 
-// What makes the product refuse a file of the deployment, one line each.
-void render_refusals(std::string& out, const Deployment& d, const Style& style) {
+std::vector<Notice> deployment_notices(const Deployment& d) {
+  std::vector<Notice> notices;
   for (const Document* doc : d.files()) {
     const char* who = doc->kind == FileKind::server ? "the server instance" : doc->kind == FileKind::web ? "the web server" : "the AOS";
     for (const Refusal& refusal : doc->refusals)
-      out += style.red(fmt::format("  {} will not start: {} ({}:{}:{})\n", who, refusal.message, utf8_text(doc->path),
-                                   refusal.start.line, refusal.start.column));
+      notices.push_back({.refusal = true,
+                         .text = fmt::format("{} will not start: {} ({}:{}:{})", who, refusal.message,
+                                             utf8_text(doc->path), refusal.start.line, refusal.start.column)});
     if (doc->encrypted)
-      out += style.yellow(fmt::format("  <appSettings> are encrypted ({}): whether they set {} cannot be read; decrypt "
-                                      "a copy with Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt (ST204)\n",
-                                      doc->encrypted->provider, keys::kFoLegacyTimeout));
+      notices.push_back({.text = fmt::format("<appSettings> are encrypted ({}): whether they set {} cannot be read; decrypt "
+                                             "a copy with Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt (ST204)",
+                                             doc->encrypted->provider, keys::kFoLegacyTimeout)});
   }
+  if (d.web_unmatched) notices.push_back({.text = "no server instance matches this web instance: server defaults assumed"});
+  if (!d.ambiguous_servers.empty())
+    notices.push_back({.text = "several server instances match equally: server defaults assumed", .files = d.ambiguous_servers});
+  return notices;
 }
 
 std::string render_show_text(const std::vector<Deployment>& deployments, const ShowTextOptions& options,
@@ -178,17 +179,15 @@ std::string render_show_text(const std::vector<Deployment>& deployments, const S
   std::string out;
   for (const Deployment& d : deployments) {
     if (!out.empty()) out += "\n";
-    out += fmt::format("{} {}\n", style.bold(d.name), style.dim("(" + product_title(d.product) + ")"));
+    out += fmt::format("{} {}\n", style.bold(d.name), style.dim(fmt::format("({})", product_title(d.product))));
     for (const Document* doc : d.files()) out += fmt::format("  {:<9}{}\n", to_string(doc->kind), utf8_text(doc->path));
     if (d.product == Product::business_central) {
       const std::string text = platform_text(d.platform);
       out += fmt::format("  {:<9}{}\n", "platform", d.platform.known() ? text : style.yellow(text));
     }
-    render_refusals(out, d, style);
-    if (d.web_unmatched) out += style.yellow("  no server instance matches this web instance: server defaults assumed\n");
-    if (!d.ambiguous_servers.empty()) {
-      out += style.yellow("  several server instances match equally: server defaults assumed\n");
-      for (const Document* doc : d.ambiguous_servers) out += fmt::format("    {}\n", utf8_text(doc->path));
+    for (const Notice& notice : deployment_notices(d)) {
+      out += notice.refusal ? style.red("  " + notice.text + "\n") : style.yellow("  " + notice.text + "\n");
+      for (const Document* doc : notice.files) out += fmt::format("    {}\n", utf8_text(doc->path));
     }
     out += "\n";
     render_settings(out, d, options.all, style);

@@ -24,4 +24,17 @@ std::string value_with_human(const Setting& setting);
 // "default", "path:line:col", "system parameter", "assumed".
 std::string origin_text(const Setting& setting);
 
+// "23 (from the install folder …)", "unknown (nothing in the files tells): …".
+std::string platform_text(const BcPlatform& platform);
+
+// What an administrator must see about a deployment besides its values: a file the product
+// refuses to start with (a refusal), encrypted settings, a web instance paired with no server or
+// with several (`files`).
+struct Notice {
+  bool refusal = false;
+  std::string text;
+  std::vector<const Document*> files;
+};
+std::vector<Notice> deployment_notices(const Deployment& d);
+
 }  // namespace sessiontool::cli

@@ -29,7 +29,7 @@ _sessiontool_options()
 _sessiontool_value()
 {
     case "$1 $2" in
-        "show --format") echo "choice text json" ;;
+        "show --format") echo "choice text json markdown" ;;
         "show --assume") echo "assignment" ;;
         "show --platform") echo "free" ;;
         "show --lb-idle-timeout") echo "free" ;;
@@ -38,7 +38,7 @@ _sessiontool_value()
         "show --config") echo "file" ;;
         "show --color") echo "choice auto always never" ;;
         "show ") echo "path" ;;
-        "lint --format") echo "choice text json sarif github azure" ;;
+        "lint --format") echo "choice text json sarif github azure markdown" ;;
         "lint --fail-on") echo "choice error warning info none" ;;
         "lint --disable") echo "rule-list" ;;
         "lint --severity") echo "rule-severity" ;;

@@ -38,7 +38,7 @@ complete -c sessiontool -n 'not __fish_seen_subcommand_from $__sessiontool_comma
 complete -c sessiontool -n 'not __fish_seen_subcommand_from $__sessiontool_commands' -a completions -d 'Print the shell completion script for bash, zsh, fish or PowerShell'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l help -s h -d 'Print this help message and exit'
-complete -c sessiontool -n '__fish_seen_subcommand_from show' -l format -x -a 'text json' -d 'Output format'
+complete -c sessiontool -n '__fish_seen_subcommand_from show' -l format -x -a 'text json markdown' -d 'Output format (markdown: a table for a CI summary)'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l assume -x -a '(__sessiontool_assignment $__sessiontool_known_keys)' -d 'What-if: use KEY=VALUE instead of the files\' value (repeatable)'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l all -d 'Also list the other catalogued timeouts'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l platform -x -d 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell'
@@ -50,7 +50,7 @@ complete -c sessiontool -n '__fish_seen_subcommand_from show' -l color -x -a 'au
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -F -d 'Files or directories (default: current directory)'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l help -s h -d 'Print this help message and exit'
-complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l format -x -a 'text json sarif github azure' -d 'Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations)'
+complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l format -x -a 'text json sarif github azure markdown' -d 'Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations; markdown for a CI summary)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l fail-on -x -a 'error warning info none' -d 'Exit 1 when a finding is at least this severe (default warning)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l disable -x -a '(__fish_complete_list , __sessiontool_configurable_rules)' -d 'Rules to skip, e.g. ST102,ST203'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l severity -x -a '(__sessiontool_rule_severity)' -d 'Change a rule\'s severity: ID=error|warning|info (repeatable)'

@@ -23,7 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
         'show' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
             '-h' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
-            '--format' = @{ Kind = 'choice'; Help = 'Output format'; Choices = @('text', 'json') }
+            '--format' = @{ Kind = 'choice'; Help = 'Output format (markdown: a table for a CI summary)'; Choices = @('text', 'json', 'markdown') }
             '--assume' = @{ Kind = 'assignment'; Help = 'What-if: use KEY=VALUE instead of the files'' value (repeatable)' }
             '--all' = @{ Kind = 'none'; Help = 'Also list the other catalogued timeouts' }
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
         'lint' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
             '-h' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
-            '--format' = @{ Kind = 'choice'; Help = 'Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations)'; Choices = @('text', 'json', 'sarif', 'github', 'azure') }
+            '--format' = @{ Kind = 'choice'; Help = 'Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations; markdown for a CI summary)'; Choices = @('text', 'json', 'sarif', 'github', 'azure', 'markdown') }
             '--fail-on' = @{ Kind = 'choice'; Help = 'Exit 1 when a finding is at least this severe (default warning)'; Choices = @('error', 'warning', 'info', 'none') }
             '--disable' = @{ Kind = 'rule-list'; Help = 'Rules to skip, e.g. ST102,ST203' }
             '--severity' = @{ Kind = 'rule-severity'; Help = 'Change a rule''s severity: ID=error|warning|info (repeatable)' }

@@ -14,6 +14,7 @@
 #include "reader.hpp"
 #include "rules.hpp"
 #include "show_json.hpp"
+#include "show_markdown.hpp"
 #include "show_text.hpp"
 
 using namespace sessiontool;
@@ -68,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
 
   const std::vector<Deployment> deployments = resolve(inputs.documents, resolve_options);
   check_json(cli::render_show_json(deployments));
+  FUZZ_CHECK(!cli::render_show_markdown(deployments, inputs.errors).empty());
   const cli::ShowTextOptions text_options{.all = (options_byte & 0x40) != 0,
                                           .lb_idle_timeout = Duration::minutes(4)};
   FUZZ_CHECK(!cli::render_show_text(deployments, text_options, cli::Style::plain()).empty() || deployments.empty());
@@ -85,5 +87,6 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   cli::render_lint_text(report, cli::Style::plain());
   cli::render_lint_github(report, ".");
   cli::render_lint_azure(report, ".");
+  cli::render_lint_markdown(report, ".");
   return 0;
 }

@@ -38,8 +38,9 @@ bool path_before(PathText a, PathText b) {
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
   if (path_before(a.path.native(), b.path.native())) return true;
   if (path_before(b.path.native(), a.path.native())) return false;
-  return std::tie(a.start.line, a.start.column, a.rule, a.message) <
-         std::tie(b.start.line, b.start.column, b.rule, b.message);
+  // A server shared by several deployments: its finding is kept once, for the first of them.
+  return std::tie(a.start.line, a.start.column, a.rule, a.message, a.deployment) <
+         std::tie(b.start.line, b.start.column, b.rule, b.message, b.deployment);
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) { std::ranges::sort(diagnostics, diagnostic_before); }

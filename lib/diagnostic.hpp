@@ -1,6 +1,7 @@
 #pragma once
 // A lint finding and where it points: the value's bytes in a file, as the readers recorded them.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -20,6 +21,11 @@ struct Diagnostic {
   Position end;    // just past the last character (SARIF's convention); equal to start for a point
   std::string message;  // names the setting, the value and the fix
   std::string setting;  // the setting's key, when the finding is about one
+  // The deployment the finding belongs to, for reports grouped by deployment (lint --format
+  // markdown): its number in the run's deployment order from 1 (0: a file in none, e.g. one that
+  // could not be read) and its name and product ("BCPROD (Business Central)").
+  std::uint32_t deployment = 0;
+  std::string deployment_name;
 
   bool has_position() const { return start.line > 0; }
 };
@@ -36,7 +42,8 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
 // The order of paths in output: by their generic text ('/' for every separator).
 bool path_before(PathText a, PathText b);
 
-// Output order: by path, then line, column and rule (and message, so equal places stay stable).
+// Output order: by path, then line, column and rule (and message and deployment, so equal places
+// stay stable).
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b);
 // Sorts into that order.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);

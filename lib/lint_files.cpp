@@ -101,10 +101,23 @@ std::vector<FilePair> bc_deployments(Files& files) {
   return pairs;
 }
 
+// The deployments checked so far, for findings grouped by deployment: the number of the first one
+// each file belongs to (0: none yet), and the name each number was given.
+struct Owners {
+  std::vector<std::uint32_t> of_file;  // by place
+  std::vector<std::string> names;      // by number - 1
+
+  void own(std::size_t place, std::uint32_t number) {
+    if (of_file[place] == 0) of_file[place] = number;
+  }
+};
+
 // Resolves one deployment, rebuilding only its own files as documents, and runs the checks:
-// a Business Central pair, or the F&O file at `aos`.
+// a Business Central pair, or the F&O file at `aos`. It takes the next number in `owners`.
 void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const LintOptions& options,
-                      const CheckPlan& plan, std::vector<Diagnostic>& found) {
+                      const CheckPlan& plan, Owners& owners, std::vector<Diagnostic>& found) {
+  const std::size_t first = found.size();
+  const auto number = static_cast<std::uint32_t>(owners.names.size() + 1);
   const auto rebuilt = [&](std::size_t i) {
     const FileRecord record = files.record(i);
     return rebuild(*record.summary, fs::path(record.path));
@@ -118,11 +131,16 @@ void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const
     if (pair->web) instances.web = &docs.emplace_back(rebuilt(*pair->web));
     for (std::uint32_t s : pair->ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
     one.push_back(resolve_pair(instances, options.resolve));
+    for (const auto& place : {pair->server, pair->web})
+      if (place) owners.own(*place, number);
   } else {
     one.push_back(resolve_aos(docs.emplace_back(rebuilt(aos)), options.resolve));
+    owners.own(aos, number);
   }
   const LintInput input{one, options};
   for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
+  owners.names.push_back(deployment_label(one.front()));
+  assign_deployment(std::span(found).subspan(first), number, owners.names.back());
 }
 
 unsigned worker_count(unsigned requested) {
@@ -157,18 +175,25 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   // kept in two trees: every web instance's findings wait until its tree comes up).
   std::multimap<fs::path::string_type, Diagnostic, decltype(&path_before)> waiting(&path_before);
   std::size_t next_pair = 0, next_aos = 0;  // the deployments not yet checked
+  Owners owners{.of_file = std::vector<std::uint32_t>(slots.size())};
   const auto emit_all = [&](std::vector<Diagnostic> found) {
     for (const Diagnostic& d : finish_diagnostics(std::move(found), options)) emit(d);
   };
   std::vector<Diagnostic> found;
+  std::vector<std::size_t> found_at;  // the place of each file's own finding in `found`
   fs::path::string_type path;  // of the file whose findings are in `found`
   // The findings of the files up to `end` (a place), and those waiting for them.
   const auto flush = [&](std::size_t end) {
     std::vector<Diagnostic> later;
     for (; next_pair < pairs.size() && pairs[next_pair].first < end; ++next_pair)
-      check_deployment(&pairs[next_pair], 0, files, options, plan, later);
+      check_deployment(&pairs[next_pair], 0, files, options, plan, owners, later);
     for (; next_aos < end; ++next_aos)
-      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, later);
+      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, owners, later);
+    // A file's own findings are those of the first deployment it belongs to, now checked.
+    for (std::size_t i = 0; i < found_at.size(); ++i)
+      if (const std::uint32_t number = owners.of_file[found_at[i]])
+        assign_deployment(std::span(found).subspan(i, 1), number, owners.names[number - 1]);
+    found_at.clear();
     for (Diagnostic& d : later) {
       fs::path::string_type at = d.path.native();
       waiting.emplace(std::move(at), std::move(d));
@@ -188,6 +213,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     for (Diagnostic& d : record.findings) {
       d.path = fs::path(path);
       found.push_back(std::move(d));
+      found_at.push_back(place);
     }
     last = place + 1;
   }

@@ -142,6 +142,10 @@ const char* to_string(Product product) {
   return product == Product::business_central ? "business-central" : "finance-operations";
 }
 
+const char* product_title(Product product) {
+  return product == Product::business_central ? "Business Central" : "Finance & Operations";
+}
+
 std::vector<const Document*> Deployment::files() const {
   std::vector<const Document*> result;
   for (const Document* doc : {server, web, aos})

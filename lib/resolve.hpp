@@ -19,6 +19,7 @@ const char* to_string(Origin origin);  // "default", "file", "system-parameter",
 
 enum class Product { business_central, finance_operations };
 const char* to_string(Product product);  // "business-central", "finance-operations"
+const char* product_title(Product product);  // "Business Central", "Finance & Operations"
 
 // One setting as it applies to a deployment.
 struct Setting {

@@ -115,6 +115,17 @@ CheckPlan plan_checks(const LintOptions& options) {
   return plan;
 }
 
+std::string deployment_label(const Deployment& deployment) {
+  return fmt::format("{} ({})", deployment.name, product_title(deployment.product));
+}
+
+void assign_deployment(std::span<Diagnostic> found, std::uint32_t number, const std::string& label) {
+  for (Diagnostic& d : found) {
+    d.deployment = number;
+    d.deployment_name = label;
+  }
+}
+
 Diagnostic read_error_diagnostic(const ReadError& error) {
   const bool malformed = error.kind == ReadErrorKind::malformed;
   std::string message = error.message;
@@ -146,11 +157,26 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
   const CheckPlan plan = plan_checks(options);
   std::vector<Diagnostic> found;
   for (const ReadError& error : inputs.errors) found.push_back(read_error_diagnostic(error));
-  for (const Document& doc : inputs.documents)
-    for (DocumentCheck check : plan.document) check(doc, options, found);
   const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
-  const LintInput input{deployments, options};
-  for (DeploymentCheck check : plan.deployment) check(input, found);
+  // Each deployment checked on its own, as lint_files does; a file's own findings are its
+  // first deployment's.
+  std::vector<bool> owned(inputs.documents.size());
+  for (std::size_t i = 0; i < deployments.size(); ++i) {
+    const std::size_t first = found.size();
+    for (const Document* doc : deployments[i].files()) {
+      const auto at = static_cast<std::size_t>(doc - inputs.documents.data());
+      if (owned[at]) continue;
+      owned[at] = true;
+      for (DocumentCheck check : plan.document) check(*doc, options, found);
+    }
+    const std::vector<Deployment> one{deployments[i]};
+    const LintInput input{one, options};
+    for (DeploymentCheck check : plan.deployment) check(input, found);
+    assign_deployment(std::span(found).subspan(first), static_cast<std::uint32_t>(i + 1), deployment_label(deployments[i]));
+  }
+  for (std::size_t at = 0; at < inputs.documents.size(); ++at)
+    if (!owned[at])
+      for (DocumentCheck check : plan.document) check(inputs.documents[at], options, found);
   return {.diagnostics = finish_diagnostics(std::move(found), options),
           .files = inputs.documents.size() + inputs.errors.size(),
           .deployments = deployments.size()};

@@ -78,6 +78,11 @@ struct CheckPlan {
 };
 CheckPlan plan_checks(const LintOptions& options);
 
+// How findings name their deployment: "BCPROD (Business Central)".
+std::string deployment_label(const Deployment& deployment);
+// Marks findings as a deployment's, numbered `number` (from 1) in the run's deployment order.
+void assign_deployment(std::span<Diagnostic> found, std::uint32_t number, const std::string& label);
+
 // ST001 or ST002 for a file that could not be read or parsed.
 Diagnostic read_error_diagnostic(const ReadError& error);
 
