@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -158,10 +159,22 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
   std::vector<Diagnostic> found;
   for (const ReadError& error : inputs.errors) found.push_back(read_error_diagnostic(error));
   const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
-  // Each deployment checked on its own, as lint_files does; a file's own findings are its
-  // first deployment's.
+  // Each deployment checked on its own and numbered in output order (of its earliest file), as
+  // lint_files does; a file's own findings are its first deployment's.
+  const auto earliest = [](const Deployment& d) {
+    std::vector<const Document*> files = d.files();
+    files.insert(files.end(), d.ambiguous_servers.begin(), d.ambiguous_servers.end());
+    return std::ranges::min(files, [](const Document* a, const Document* b) {
+      return path_before(a->path.native(), b->path.native());
+    })->path.native();
+  };
+  std::vector<std::size_t> order(deployments.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
+    return path_before(earliest(deployments[a]), earliest(deployments[b]));
+  });
   std::vector<bool> owned(inputs.documents.size());
-  for (std::size_t i = 0; i < deployments.size(); ++i) {
+  for (std::size_t number = 1; const std::size_t i : order) {
     const std::size_t first = found.size();
     for (const Document* doc : deployments[i].files()) {
       const auto at = static_cast<std::size_t>(doc - inputs.documents.data());
@@ -172,7 +185,7 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
     const std::vector<Deployment> one{deployments[i]};
     const LintInput input{one, options};
     for (DeploymentCheck check : plan.deployment) check(input, found);
-    assign_deployment(std::span(found).subspan(first), static_cast<std::uint32_t>(i + 1), deployment_label(deployments[i]));
+    assign_deployment(std::span(found).subspan(first), static_cast<std::uint32_t>(number++), deployment_label(deployments[i]));
   }
   for (std::size_t at = 0; at < inputs.documents.size(); ++at)
     if (!owned[at])

@@ -63,7 +63,7 @@ void write_fleet(const fs::path& root, int deployments) {
   write_bytes(root / "Shared" / "WebClient" / "navsettings.json", navsettings_text({{"ServerInstance", "shared"}}));
 }
 
-// Every field a formatter prints.
+// Every field a formatter prints (the deployment too: the markdown groups by it).
 std::vector<std::string> described(const LintReport& report) {
   std::vector<std::string> lines{std::to_string(report.files) + " files, " + std::to_string(report.deployments) +
                                  " deployments"};
@@ -71,7 +71,7 @@ std::vector<std::string> described(const LintReport& report) {
     lines.push_back(std::string(d.rule) + " " + to_string(d.severity) + " " + d.path.generic_string() + ":" +
                     std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
                     std::to_string(d.end.line) + ":" + std::to_string(d.end.column) + " [" + d.setting + "] " +
-                    d.message);
+                    d.message + " {" + std::to_string(d.deployment) + " " + d.deployment_name + "}");
   return lines;
 }
 
@@ -122,6 +122,38 @@ TEST_SUITE("lint files") {
     CHECK(on_web >= 30);  // ST101 or ST006 on every web instance
     for (unsigned jobs : {1u, 2u})
       CHECK(described(lint_files(paths, std::nullopt, {}, {.jobs = jobs}).report) == described(whole));
+  }
+
+  TEST_CASE("every finding names its deployment, a file's own findings too; an unreadable file is in none") {
+    SetSandbox box;
+    for (int i = 0; i < 12; ++i) {
+      const std::string instance = "BC" + std::to_string(i);
+      write_bytes(box.root() / "servers" / instance / "CustomSettings.config",
+                  server_config_text({{"ServerInstance", instance}, {"ClientServicesIdleClientTimeout", "MaxValue"}}));
+      // ST006 (the file's own) on every even web instance; ST101 (the deployment's) on the odd ones.
+      write_bytes(box.root() / "webs" / instance / "navsettings.json",
+                  navsettings_text({{"ServerInstance", instance}, {"SessionTimeout", i % 2 ? "MaxValue" : "20"}}));
+    }
+    write_bytes(box.root() / "webs" / "Broken" / "navsettings.json", "{\"NAVWebSettings\": {\"SessionTimeout\": }");
+    const LintFilesResult result = lint_files({box.root()}, std::nullopt, {}, {.jobs = 2});
+    std::set<std::uint32_t> numbers;
+    std::size_t own = 0;
+    for (const Diagnostic& d : result.report.diagnostics) {
+      if (d.rule == "ST002") {
+        CHECK(d.deployment == 0);
+        CHECK(d.deployment_name.empty());
+        continue;
+      }
+      own += d.rule == "ST006";
+      // The folder is named after the instance the deployment is named after.
+      CHECK_MESSAGE(d.deployment_name == utf8_text(d.path.parent_path().filename()) + " (Business Central)",
+                    d.path.generic_string());
+      CHECK(d.deployment >= 1);
+      CHECK(d.deployment <= result.report.deployments);
+      numbers.insert(d.deployment);
+    }
+    CHECK(own == 6);
+    CHECK(numbers.size() == 12);  // one number per deployment, none shared
   }
 
   TEST_CASE("explicit files, --as and a missing file are read as load_inputs reads them") {
