@@ -31,6 +31,11 @@ std::string bound_by_cell(const Deployment& d) {
     const std::string origin = origin_text(*setting);
     out += " " + (setting->origin == Origin::file ? markdown::code(origin) : markdown::text(origin));
   }
+  // F&O: the legacy web.config key wins over the system parameter, whatever the parameter says.
+  if (const Setting* parameter = d.find(keys::kFoSystemParameter);
+      parameter && d.inactivity.bound_by.front() == keys::kFoLegacyTimeout)
+    out += markdown::text(fmt::format(", which shadows the system parameter {} ({})", keys::kFoSystemParameter,
+                                      format_human(parameter->effective.value_or(Duration{0}))));
   return out;
 }
 
