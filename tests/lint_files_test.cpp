@@ -63,6 +63,18 @@ void write_fleet(const fs::path& root, int deployments) {
   write_bytes(root / "Shared" / "WebClient" / "navsettings.json", navsettings_text({{"ServerInstance", "shared"}}));
 }
 
+// Servers and web instances kept in two trees, servers/BCi and webs/BCi: ST006 (a web file's own
+// finding) on every even web instance, ST101 (its deployment's) on the odd ones.
+void write_two_trees(const fs::path& root, int instances) {
+  for (int i = 0; i < instances; ++i) {
+    const std::string instance = "BC" + std::to_string(i);
+    write_bytes(root / "servers" / instance / "CustomSettings.config",
+                server_config_text({{"ServerInstance", instance}, {"ClientServicesIdleClientTimeout", "MaxValue"}}));
+    write_bytes(root / "webs" / instance / "navsettings.json",
+                navsettings_text({{"ServerInstance", instance}, {"SessionTimeout", i % 2 ? "MaxValue" : "20"}}));
+  }
+}
+
 // Every field a formatter prints (the deployment too: the markdown groups by it).
 std::vector<std::string> described(const LintReport& report) {
   std::vector<std::string> lines{std::to_string(report.files) + " files, " + std::to_string(report.deployments) +
@@ -108,13 +120,7 @@ TEST_SUITE("lint files") {
 
   TEST_CASE("servers and web instances in two trees: the web instances' findings wait for their files") {
     SetSandbox box;
-    for (int i = 0; i < 30; ++i) {
-      const std::string instance = "BC" + std::to_string(i);
-      write_bytes(box.root() / "servers" / instance / "CustomSettings.config",
-                  server_config_text({{"ServerInstance", instance}, {"ClientServicesIdleClientTimeout", "MaxValue"}}));
-      write_bytes(box.root() / "webs" / instance / "navsettings.json",
-                  navsettings_text({{"ServerInstance", instance}, {"SessionTimeout", i % 2 ? "MaxValue" : "20"}}));
-    }
+    write_two_trees(box.root(), 30);
     const std::vector<fs::path> paths{box.root()};
     const LintReport whole = lint(load_inputs(paths, std::nullopt), {});
     std::size_t on_web = 0;
@@ -126,14 +132,7 @@ TEST_SUITE("lint files") {
 
   TEST_CASE("every finding names its deployment, a file's own findings too; an unreadable file is in none") {
     SetSandbox box;
-    for (int i = 0; i < 12; ++i) {
-      const std::string instance = "BC" + std::to_string(i);
-      write_bytes(box.root() / "servers" / instance / "CustomSettings.config",
-                  server_config_text({{"ServerInstance", instance}, {"ClientServicesIdleClientTimeout", "MaxValue"}}));
-      // ST006 (the file's own) on every even web instance; ST101 (the deployment's) on the odd ones.
-      write_bytes(box.root() / "webs" / instance / "navsettings.json",
-                  navsettings_text({{"ServerInstance", instance}, {"SessionTimeout", i % 2 ? "MaxValue" : "20"}}));
-    }
+    write_two_trees(box.root(), 12);
     write_bytes(box.root() / "webs" / "Broken" / "navsettings.json", "{\"NAVWebSettings\": {\"SessionTimeout\": }");
     const LintFilesResult result = lint_files({box.root()}, std::nullopt, {}, {.jobs = 2});
     std::set<std::uint32_t> numbers;
