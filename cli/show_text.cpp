@@ -157,20 +157,25 @@ std::string platform_text(const BcPlatform& platform) {
 
 std::vector<Notice> deployment_notices(const Deployment& d) {
   std::vector<Notice> notices;
+  const auto add = [&](bool refusal, std::string text) -> Notice& {
+    Notice& notice = notices.emplace_back();
+    notice.refusal = refusal;
+    notice.text = std::move(text);
+    return notice;
+  };
   for (const Document* doc : d.files()) {
     const char* who = doc->kind == FileKind::server ? "the server instance" : doc->kind == FileKind::web ? "the web server" : "the AOS";
     for (const Refusal& refusal : doc->refusals)
-      notices.push_back({.refusal = true,
-                         .text = fmt::format("{} will not start: {} ({}:{}:{})", who, refusal.message,
-                                             utf8_text(doc->path), refusal.start.line, refusal.start.column)});
+      add(true, fmt::format("{} will not start: {} ({}:{}:{})", who, refusal.message, utf8_text(doc->path),
+                            refusal.start.line, refusal.start.column));
     if (doc->encrypted)
-      notices.push_back({.text = fmt::format("<appSettings> are encrypted ({}): whether they set {} cannot be read; decrypt "
-                                             "a copy with Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt (ST204)",
-                                             doc->encrypted->provider, keys::kFoLegacyTimeout)});
+      add(false, fmt::format("<appSettings> are encrypted ({}): whether they set {} cannot be read; decrypt a copy with "
+                             "Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt (ST204)",
+                             doc->encrypted->provider, keys::kFoLegacyTimeout));
   }
-  if (d.web_unmatched) notices.push_back({.text = "no server instance matches this web instance: server defaults assumed"});
+  if (d.web_unmatched) add(false, "no server instance matches this web instance: server defaults assumed");
   if (!d.ambiguous_servers.empty())
-    notices.push_back({.text = "several server instances match equally: server defaults assumed", .files = d.ambiguous_servers});
+    add(false, "several server instances match equally: server defaults assumed").files = d.ambiguous_servers;
   return notices;
 }
 
