@@ -15,7 +15,10 @@ python3-markdown-it), and checks what a reader would notice.
   text of one heading, paragraph or cell: a hostile value or name shown as written, with no
   `*`, `_` or backtick eaten by emphasis or a code span.
 
-usage: markdown_commonmark.py GOLDEN_DIR   (exit 77, skipped, without python3-markdown-it)
+- With BINARY: every name in HOSTILE, as a deployment's name and folder, rendered as written by
+  `show` and `lint` (the escaper of cli/markdown.cpp over each character it has to escape).
+
+usage: markdown_commonmark.py GOLDEN_DIR [BINARY]   (exit 77, skipped, without python3-markdown-it)
 """
 import pathlib
 import re
@@ -120,6 +123,58 @@ def check(case, source, problems):
     return texts
 
 
+# Names a deployment can have (a ServerInstance, an F&O folder), each made of what starts Markdown
+# syntax somewhere: every ASCII punctuation character around and between letters, and the line
+# starts, entities, HTML, links and autolinks a value may hold.
+HOSTILE = [f"{c}a{c}b{c}" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"] + [
+    "1. a", "1) a", "+ a", "> a", "# a", "---", "===", "a  b", "``a``", "` a `", "a\\|b", "\\", "&amp;", "&#35;",
+    "<b>x</b>", "<!-- x -->", "![i](x)", "[a]: http://x", "[a][b]", "www.x.example", "http://x.example", "a@b.example",
+    "*a **b** c*", "_a_b", "~~a~~", "$a$", "a\\", "|", "||", "x | y | z"]
+
+
+def xml_attribute(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def hostile_names(binary, problems):
+    """Each hostile name as a Business Central deployment (server and web instance, both
+    unbounded: one ST101 each) and as an F&O deployment's folder; then the show table's first
+    cell, the lint headings and the Files cells must render each name and path as written."""
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp)
+        for i, name in enumerate(HOSTILE):
+            (root / f"bc{i:02}" / "Service").mkdir(parents=True)
+            (root / f"bc{i:02}" / "WebClient").mkdir()
+            (root / f"bc{i:02}" / "Service" / "CustomSettings.config").write_text(
+                f'<appSettings>\n  <add key="ServerInstance" value="{xml_attribute(name)}" />\n'
+                f'  <add key="ClientServicesPort" value="{7000 + i}" />\n'
+                '  <add key="ClientServicesIdleClientTimeout" value="MaxValue" />\n</appSettings>\n', "utf-8")
+            (root / f"bc{i:02}" / "WebClient" / "navsettings.json").write_text(json.dumps({"NAVWebSettings": {
+                "ServerInstance": name, "ClientServicesPort": 7000 + i, "SessionTimeout": "MaxValue"}}), "utf-8")
+            if "/" not in name:
+                (root / "fo" / name).mkdir(parents=True)
+                (root / "fo" / name / "web.config").write_text(
+                    '<configuration><appSettings><add key="Aos.AppRoot" value="x" /></appSettings></configuration>\n')
+        run = lambda *args: subprocess.run([binary, *args, str(root), "--format", "markdown"], capture_output=True,
+                                           text=True, env={"NO_COLOR": "1"}).stdout
+        show, lint = run("show"), run("lint", "--fail-on", "none")
+    shown = check("hostile names: show", show, problems)
+    linted = check("hostile names: lint", lint, problems)
+    for name in HOSTILE:
+        if f"{name} (Business Central)" not in shown:
+            problems.append(f"hostile names: show: no cell shows the deployment name {name!r} as written")
+        if f"{name} (Business Central)" not in linted:
+            problems.append(f"hostile names: lint: no heading shows the deployment name {name!r} as written")
+        if f"sessions of {name} never close" not in "\n".join(linted):
+            problems.append(f"hostile names: lint: no finding shows the deployment name {name!r} as written")
+        if "/" not in name and "\\|" not in name and f"aos {root}/fo/{name}/web.config" not in shown:
+            problems.append(f"hostile names: show: no Files cell shows the folder {name!r} as written")
+
+
 def main():
     golden = pathlib.Path(sys.argv[1])
     cases = [d for d in sorted(golden.iterdir()) if (d / "args").is_file() and any(
@@ -134,9 +189,11 @@ def main():
             for want in contains.read_text("utf-8").splitlines():
                 if want and not any(want in text for text in texts):
                     problems.append(f"{case.name}: no heading, paragraph or cell shows {want!r} as written")
+    if len(sys.argv) > 2:
+        hostile_names(sys.argv[2], problems)
     for problem in problems:
         print(problem)
-    print(f"{len(cases)} markdown cases, {len(problems)} problems")
+    print(f"{len(cases)} markdown cases and {len(HOSTILE)} hostile names, {len(problems)} problems")
     sys.exit(1 if problems else 0)
 
 
