@@ -24,7 +24,7 @@ BASH_CASES = [
     (["sessiontool", ""], COMMANDS),
     (["sessiontool", "l"], ["lint"]),
     (["sessiontool", "--"], ["--help", "--version"]),
-    (["sessiontool", "lint", "--format", ""], ["text", "json", "sarif", "github", "azure"]),
+    (["sessiontool", "lint", "--format", ""], ["text", "json", "sarif", "github", "azure", "markdown"]),
     (["sessiontool", "lint", "--format", "=", "s"], ["sarif"]),  # bash split "--format=s" at "="
     (["sessiontool", "lint", "--format=s"], ["--format=sarif"]),  # COMP_WORDBREAKS without "="
     (["sessiontool", "lint", "--fail-on", ""], ["error", "warning", "info", "none"]),
@@ -104,7 +104,7 @@ def main():
             script = os.path.join(ROOT, "completions", "sessiontool.fish")
             cases = [
                 ("sessiontool ", COMMANDS),
-                ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure"]),
+                ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure", "markdown"]),
                 ("sessiontool lint --format=s", ["--format=sarif"]),
                 ("sessiontool show --as ", ["server", "web", "aos"]),
                 ("sessiontool set SessionT", ["SessionTimeout="]),
@@ -131,7 +131,7 @@ def main():
             # Candidates as compadd gets them: without the "=" suffix that -S adds.
             cases = [
                 ("sessiontool ", COMMANDS),
-                ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure"]),
+                ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure", "markdown"]),
                 ("sessiontool lint --f", ["--fail-on", "--fo-inactivity-timeout", "--format"]),
                 ("sessiontool show --as ", ["server", "web", "aos"]),
                 ("sessiontool set SessionT", ["SessionTimeout"]),
