@@ -1,5 +1,7 @@
-// Markdown for a CI summary: GitHub's step summary and Azure DevOps's summary tab render
-// CommonMark with GitHub's tables. No HTML: Azure's tab renders a subset, and runs no script.
+// Markdown for a CI summary: GitHub's step summary ("GitHub flavored Markdown") and Azure
+// DevOps's summary tab render CommonMark with GitHub's tables. No HTML and no <details>: the
+// Extensions tab's "Markdown rendering ... is different from Azure DevOps wiki rendering"
+// (azure-devops-docs, pipelines/scripts/logging-commands.md, UploadSummary), and runs no script.
 
 #include <map>
 
@@ -11,8 +13,9 @@
 namespace sessiontool::cli {
 namespace {
 
-// The rule's explanation, where the findings' rule ids link to (`#st103`: the anchor GitHub and
-// Azure DevOps give a heading that says only "ST103").
+// The rule's explanation, where the findings' rule ids link to: `#st103`, the id GitHub gives a
+// heading that says only "ST103" (lower case). A renderer that gives headings no ids still shows
+// the explanations below the findings, under their ids.
 std::string rule_anchor(std::string_view id) {
   std::string anchor = "#";
   for (char c : id) anchor += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);

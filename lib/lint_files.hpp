@@ -3,7 +3,7 @@
 // kept afterwards only as the little resolution needs, in memory up to a limit and then in a
 // scratch file, and the findings stream out in the order of paths whatever the number of
 // workers. Memory stays near flat as a fleet grows: some thirty bytes a file, and what pairing
-// keeps of each instance name.
+// keeps of each instance name; and the name of each deployment, which its findings carry.
 
 #include <cstddef>
 #include <filesystem>
