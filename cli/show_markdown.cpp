@@ -54,12 +54,22 @@ std::string warning_cell(const Deployment& d) {
   return fmt::format("{}, countdown from {}", format_human(d.warning->lead), format_human(d.warning->countdown_starts_at));
 }
 
+// Refusals and the other notices of `show`, then each session value the product cannot read
+// (the default stands in for it).
 std::string notices_cell(const Deployment& d) {
   std::string out;
+  const auto separate = [&] { out += out.empty() ? "" : "; "; };
   for (const Notice& notice : deployment_notices(d)) {
-    if (!out.empty()) out += "; ";
+    separate();
     out += (notice.refusal ? "refused: " : "") + markdown::text(notice.text);
     for (const Document* doc : notice.files) out += " " + markdown::code(utf8_text(doc->path));
+  }
+  for (const Setting& setting : d.settings) {
+    if (!setting.info->session_key || setting.interpretation.ok()) continue;
+    separate();
+    out += fmt::format("{} = {} at {} is not valid ({}): the default applies", markdown::code(setting.info->key),
+                       markdown::code(setting.value), markdown::code(origin_text(setting)),
+                       markdown::text(setting.interpretation.error));
   }
   return out;
 }
