@@ -4,7 +4,8 @@ go without the services: each script body in a shell, on a copy of testdata/lint
 deploy/, with the built binary first on PATH and the variables GitHub Actions and Azure Pipelines
 set. Checks their exit codes, the summary file each writes (the show and lint markdown, read by
 the CommonMark checks of markdown_commonmark.py), Azure's `##vso[task.uploadsummary]` line naming
-that file by its full path, and that the table the README shows as rendered is today's output.
+that file by its full path, and that the source and the rendered table the README shows are
+today's output.
 
 usage: readme_summary_test.py BINARY   (run from the repository root; exit 77, skipped, without
 python3-markdown-it)
@@ -58,8 +59,10 @@ def main():
 
     shown = subprocess.run([binary, "show", "testdata/sample", "--format", "markdown"], capture_output=True, text=True)
     table = shown.stdout.split("\n", 2)[2].strip("\n")
-    if table not in section:
-        failures.append("the table the README shows is not what `show testdata/sample --format markdown` prints")
+    if f"```markdown\n{shown.stdout}```" not in section:
+        failures.append("the source the README shows is not what `show testdata/sample --format markdown` prints")
+    if section.count(table) < 2:
+        failures.append("the README does not show the table of `show testdata/sample --format markdown` as it renders")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
