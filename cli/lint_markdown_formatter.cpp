@@ -13,8 +13,9 @@
 namespace sessiontool::cli {
 namespace {
 
-// The rule's explanation, where the findings' rule ids link to: `#st103`, the id GitHub gives a
-// heading that says only "ST103" (lower case). A renderer that gives headings no ids (GitHub's
+// The rule's explanation, where the findings' rule ids link to: `#st103`, the id GitHub and Azure
+// DevOps give a heading that says only "ST103" ("The ID is the heading text, with the spaces
+// replaced by dashes (-) and all lower case": azure-devops-docs, markdown-guidance.md). A renderer that gives headings no ids (GitHub's
 // check-run summaries, dorny/test-reporter#18) still shows the explanations below the findings,
 // under their ids; an HTML anchor instead would not survive Azure's renderer.
 std::string rule_anchor(std::string_view id) {

@@ -22,7 +22,8 @@ bool needs_escape(std::string_view line, std::size_t i) {
   const char c = line[i];
   if (kInline.find(c) != std::string_view::npos) return true;
   if (i == 0 && kBlockStart.find(c) != std::string_view::npos) return true;
-  // `#` also ends a heading's text when it closes the line.
+  // `#` also ends a heading's text when it closes the line, and Azure DevOps reads `#123` as a
+  // work item unless it is escaped (azure-devops-docs, project/wiki/markdown-guidance.md, Links).
   if (c == '#') return true;
   // "1." or "1)" at the start is an ordered list.
   if ((c == '.' || c == ')') && i > 0 && std::all_of(line.begin(), line.begin() + i, is_digit)) return true;
