@@ -104,7 +104,7 @@ std::vector<FilePair> bc_deployments(Files& files) {
 // Resolves one deployment, rebuilding only its own files as documents, and runs the checks:
 // a Business Central pair, or the F&O file at `aos`.
 void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const LintOptions& options,
-                      const CheckPlan& plan, std::vector<Diagnostic>& found) {
+                      const CheckPlan& plan, const LintFilesOptions& run, std::vector<Diagnostic>& found) {
   const auto rebuilt = [&](std::size_t i) {
     const FileRecord record = files.record(i);
     return rebuild(*record.summary, fs::path(record.path));
@@ -123,6 +123,7 @@ void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const
   }
   const LintInput input{one, options};
   for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
+  if (run.deployment) run.deployment(one.front());
 }
 
 unsigned worker_count(unsigned requested) {
@@ -166,9 +167,9 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   const auto flush = [&](std::size_t end) {
     std::vector<Diagnostic> later;
     for (; next_pair < pairs.size() && pairs[next_pair].first < end; ++next_pair)
-      check_deployment(&pairs[next_pair], 0, files, options, plan, later);
+      check_deployment(&pairs[next_pair], 0, files, options, plan, run, later);
     for (; next_aos < end; ++next_aos)
-      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, later);
+      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, run, later);
     for (Diagnostic& d : later) {
       fs::path::string_type at = d.path.native();
       waiting.emplace(std::move(at), std::move(d));

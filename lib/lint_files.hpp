@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "resolve.hpp"
 #include "rules.hpp"
 
 namespace sessiontool {
@@ -24,6 +25,9 @@ struct LintFilesOptions {
   // What is kept of the files is held in memory up to this many bytes, then in a scratch file in
   // the temporary directory (a ScratchError when that fails).
   std::size_t records_in_memory = 256 * 1024;
+  // Called on the calling thread with each deployment as it is resolved and checked (`diff` keeps
+  // what it does to sessions); the documents it points into live only during the call.
+  std::function<void(const Deployment&)> deployment;
 };
 
 // What a run reports besides its findings.
