@@ -1,0 +1,75 @@
+#include "set_effect.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "diff_text.hpp"
+#include "path_text.hpp"
+#include "reader.hpp"
+
+namespace sessiontool::cli {
+namespace {
+
+const EditedFile* edited_file(const std::vector<EditedFile>& edited, std::string_view path) {
+  for (const EditedFile& file : edited)
+    if (file.result->modified() && utf8_text(file.doc->path) == path) return &file;
+  return nullptr;
+}
+
+// The actions come from the edits themselves: every key `set` writes, session key or not.
+std::vector<Action> actions_of_edits(const DeploymentState& d, const std::vector<EditedFile>& edited) {
+  std::vector<Action> actions;
+  for (const DeploymentState::File& f : d.files) {
+    const EditedFile* file = edited_file(edited, f.path);
+    if (!file) continue;
+    std::vector<KeyChange> changes;
+    for (const Change& change : file->result->changes)
+      if (change.kind != ChangeKind::unchanged) changes.push_back({change.key, change.new_value});
+    if (auto action = action_for(f.kind, d.name, f.path, changes)) actions.push_back(std::move(*action));
+  }
+  return actions;
+}
+
+}  // namespace
+
+std::unique_ptr<SetEffect> set_effect(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> forced,
+                                      const LintOptions& options, const std::vector<EditedFile>& edited) {
+  auto effect = std::make_unique<SetEffect>();
+  Inputs as_they_are = load_inputs(paths, forced);
+  as_they_are.errors.clear();  // set has reported what it needs; the rest is left out here
+  Inputs as_written = load_inputs(paths, forced);
+  as_written.errors.clear();
+  for (Document& doc : as_written.documents) {
+    const EditedFile* file = edited_file(edited, utf8_text(doc.path));
+    if (!file) continue;
+    ReadResult reread = parse_document(doc.path, file->result->bytes, doc.kind);
+    if (reread.document) doc = std::move(*reread.document);
+  }
+  effect->before = behaviour_of(as_they_are, options);
+  effect->after = behaviour_of(as_written, options);
+  effect->diff = diff_behaviour(effect->before, effect->after, {}, {});
+  effect->diff.actions.clear();
+  for (DeploymentDiff& d : effect->diff.deployments) {
+    if (!d.after) continue;
+    const bool touched = std::ranges::any_of(
+        d.after->files, [&](const DeploymentState::File& f) { return edited_file(edited, f.path) != nullptr; });
+    if (!touched) continue;
+    d.actions = actions_of_edits(*d.after, edited);
+    for (const Action& action : d.actions)
+      if (std::ranges::none_of(effect->diff.actions, [&](const Action& known) {
+            return known.kind == action.kind && known.instance == action.instance && known.path == action.path;
+          }))
+        effect->diff.actions.push_back(action);
+    effect->affected.push_back(&d);
+  }
+  return effect;
+}
+
+std::string render_set_effect_text(const SetEffect& effect, const Style& style) {
+  if (effect.affected.empty()) return {};
+  std::string out = "\nWhat this does to sessions:\n";
+  for (const DeploymentDiff* d : effect.affected) out += "\n" + render_deployment_diff_text(*d, style);
+  return out;
+}
+
+}  // namespace sessiontool::cli
