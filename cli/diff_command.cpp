@@ -79,17 +79,18 @@ int run_diff(const DiffOptions& options) {
 void setup_diff(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* diff = app.add_subcommand("diff", "Show what changes for sessions between two trees or files of deployments");
-  diff->add_option("old", options->old_path, "The deployments before: a directory or a file")->required();
-  diff->add_option("new", options->new_path, "The deployments after: a directory or a file")->required();
+  diff->add_option("old", options->old_path, "The deployments before: a directory or a file")->required()->type_name("PATH");
+  diff->add_option("new", options->new_path, "The deployments after: a directory or a file")->required()->type_name("PATH");
   diff->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
   diff->add_flag("--all", options->all, "Also list the deployments whose behaviour does not change");
   diff->add_flag("--quiet", options->quiet, "Print nothing; only the exit code tells");
   add_common_options(*diff, options->common);
   diff->footer(
       "Deployments are matched by product and name (ServerInstance; for F&O the folder of the web.config).\n"
-      "Exit codes, like 'git diff --exit-code' and diff(1): 0 no deployment changes behaviour; 1 a change (an\n"
-      "effective value, a finding that appears or goes, a deployment added or removed); 2 usage or config\n"
-      "error; 3 an input unreadable or malformed. A CI step that only reports: sessiontool diff ... || [ $? -eq 1 ]\n"
+      "Exit codes, as git diff gives them with its exit-code option, and diff(1): 0 no deployment changes\n"
+      "behaviour; 1 a change (an effective value, a finding that appears or goes, a deployment added or\n"
+      "removed), not a failure; 2 usage or config error; 3 an input unreadable or malformed.\n"
+      "A CI step that only reports: sessiontool diff ... || [ $? -eq 1 ]\n"
       "Examples:\n"
       "  git worktree add base origin/main && sessiontool diff base/deploy deploy\n"
       "  sessiontool diff base/deploy deploy --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"

@@ -14,7 +14,9 @@ set(generated_files
   "man/sessiontool.1=man"
   "schemas/navsettings.schema.json=schema|navsettings"
   "schemas/show-output.schema.json=schema|show"
-  "schemas/lint-output.schema.json=schema|lint")
+  "schemas/lint-output.schema.json=schema|lint"
+  "schemas/diff-output.schema.json=schema|diff"
+  "schemas/set-output.schema.json=schema|set")
 foreach(entry ${generated_files})
   string(REPLACE "=" ";" parts ${entry})
   list(GET parts 0 file)
