@@ -35,10 +35,14 @@ void print_read_error(const Diagnostic& d, const Style& style) {
   fmt::print(stderr, "{}: {} {}\n", style.bold(where), style.red("error:"), d.message);
 }
 
+// The new tree reuses what was kept of the old one's files where they are the same (file_memo.hpp).
 Behaviour read_side(const std::filesystem::path& path, std::string_view verb, const DiffOptions& options,
-                    const LintOptions& lint_options) {
+                    const LintOptions& lint_options, FileMemo& memo, bool reuse) {
   ProgressLine progress{std::string(verb)};
-  const LintFilesOptions run{.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
+  memo.set_root(path);
+  const LintFilesOptions run{.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); },
+                             .memo = &memo,
+                             .memo_reuse = reuse};
   Behaviour side = behaviour_of_paths({path}, forced_kind(options.common), lint_options, run);
   progress.finish();
   return side;
@@ -50,9 +54,10 @@ int run_diff(const DiffOptions& options) {
   const std::filesystem::path old_root = path_from_utf8(options.old_path);
   const std::filesystem::path new_root = path_from_utf8(options.new_path);
   Behaviour before, after;
+  FileMemo memo;
   try {
-    before = read_side(old_root, "reading old", options, lint_options);
-    after = read_side(new_root, "reading new", options, lint_options);
+    before = read_side(old_root, "reading old", options, lint_options, memo, false);
+    after = read_side(new_root, "reading new", options, lint_options, memo, true);
   } catch (const ScratchError& e) {
     fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",
                e.what(), platform::temporary_directory_variable());

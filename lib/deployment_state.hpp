@@ -73,8 +73,8 @@ DeploymentState deployment_state(const Deployment& deployment);
 // Gives every deployment the findings at its files (a server two web instances share: both).
 void attach_findings(std::vector<DeploymentState>& deployments, const std::vector<Diagnostic>& findings);
 
-// From files on disk at fleet scale, through lint_files (every file read once, on every core).
-// Throws ScratchError as lint_files does.
+// From files on disk at fleet scale, through lint_files (every file read once, on every core; with
+// run.memo, a file the memo's first tree had is not parsed again). Throws ScratchError as lint_files does.
 Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                              const LintOptions& options, const LintFilesOptions& run = {});
 

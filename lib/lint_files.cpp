@@ -65,7 +65,10 @@ class Files {
 
 // Reads and checks a file; nullopt for one that is skipped (found in a directory, and no
 // configuration file).
-std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan) {
+std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan,
+                                     const LintFilesOptions& run) {
+  if (run.memo && run.memo_reuse)
+    if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
   ReadResult result = read_document(file.path, file.forced);
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
@@ -76,9 +79,14 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
   } else {
     record.path = result.document->path.native();
     for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
+    // A finding is at its document: the path is the file's, kept once.
+    for (Diagnostic& d : record.findings) d.path = fs::path();
+    const bool keep = run.memo && !run.memo_reuse;
+    const FileMemo::Content content = keep ? FileMemo::content_of(result.document->source.bytes()) : FileMemo::Content{};
     record.summary = summarize(std::move(*result.document));
+    if (keep) run.memo->record(file.path, content, file.forced, record);
+    return record;
   }
-  // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
   return record;
 }
@@ -137,7 +145,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   const CheckPlan plan = plan_checks(options);
   Files files(run.records_in_memory);
   const auto handle = [&](FoundFile&& file, std::size_t place) {
-    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan)) files.add(place, *record);
+    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan, run)) files.add(place, *record);
   };
   walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
   const std::deque<Slot>& slots = files.slots();

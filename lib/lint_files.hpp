@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "file_memo.hpp"
 #include "resolve.hpp"
 #include "rules.hpp"
 
@@ -28,6 +29,10 @@ struct LintFilesOptions {
   // Called on the calling thread with each deployment as it is resolved and checked (`diff` keeps
   // what it does to sessions); the documents it points into live only during the call.
   std::function<void(const Deployment&)> deployment;
+  // `diff`'s two trees: the first run records what it keeps of each file here, the second reuses
+  // it for a file that is the same in both (file_memo.hpp). Null: every file is read and checked.
+  FileMemo* memo = nullptr;
+  bool memo_reuse = false;  // false: record
 };
 
 // What a run reports besides its findings.
