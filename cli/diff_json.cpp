@@ -1,28 +1,17 @@
 #include "diff_json.hpp"
 
+#include "show_json.hpp"
+
 namespace sessiontool::cli {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json seconds(Duration d) {
-  if (d.is_unbounded()) return nullptr;
-  if (d.whole_seconds()) return d.ticks / Duration::kTicksPerSecond;
-  return d.total_seconds();
-}
+ordered_json seconds(Duration d) { return seconds_json(d); }
 
-ordered_json effective_json(const DeploymentState& d) {
-  ordered_json j;
-  j["inactivity_timeout"] = {{"seconds", seconds(d.inactivity.value)}, {"bound_by", d.inactivity.bound_by}};
-  if (d.reconnect)
-    j["reconnect_window"] = {{"seconds", seconds(d.reconnect->total)},
-                             {"initial_inactivity_seconds", seconds(d.reconnect->initial_inactivity)},
-                             {"reconnect_period_seconds", seconds(d.reconnect->reconnect_period)},
-                             {"removed_on_platform", d.reconnect->removed_on_platform},
-                             {"depends_on_platform", d.reconnect->depends_on_platform}};
-  if (d.warning)
-    j["warning_lead"] = {{"seconds", seconds(d.warning->lead)},
-                         {"countdown_starts_at_seconds", seconds(d.warning->countdown_starts_at)}};
+// A side's effective values (show's "effective" object), platform, files and count of findings.
+ordered_json state_json(const DeploymentState& d) {
+  ordered_json j = effective_json(d.inactivity, d.reconnect, d.warning);
   if (d.product == Product::business_central)
     j["platform"] = {{"major", d.platform.major != 0 ? ordered_json(d.platform.major) : ordered_json(nullptr)},
                      {"at_least", d.platform.at_least != 0 ? ordered_json(d.platform.at_least) : ordered_json(nullptr)},
@@ -85,8 +74,8 @@ ordered_json deployment_diff_json(const DeploymentDiff& d) {
   if (!d.note.empty()) j["note"] = d.note;
   j["changed"] = ordered_json::array();
   for (Aspect aspect : d.aspects) j["changed"].push_back(to_string(aspect));
-  j["before"] = d.before ? effective_json(*d.before) : ordered_json(nullptr);
-  j["after"] = d.after ? effective_json(*d.after) : ordered_json(nullptr);
+  j["before"] = d.before ? state_json(*d.before) : ordered_json(nullptr);
+  j["after"] = d.after ? state_json(*d.after) : ordered_json(nullptr);
   j["settings"] = ordered_json::array();
   for (const SettingChange& change : d.settings)
     j["settings"].push_back({{"key", change.either().key},
