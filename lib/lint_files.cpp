@@ -73,21 +73,19 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
+  std::optional<FileMemo::Content> content;  // of a file the memo keeps
   if (!result.document) {
     record.path = result.error->path.native();
     record.findings.push_back(read_error_diagnostic(*result.error));
   } else {
     record.path = result.document->path.native();
     for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
-    // A finding is at its document: the path is the file's, kept once.
-    for (Diagnostic& d : record.findings) d.path = fs::path();
-    const bool keep = run.memo && !run.memo_reuse;
-    const FileMemo::Content content = keep ? FileMemo::content_of(result.document->source.bytes()) : FileMemo::Content{};
+    if (run.memo && !run.memo_reuse) content = FileMemo::content_of(result.document->source.bytes());
     record.summary = summarize(std::move(*result.document));
-    if (keep) run.memo->record(file.path, content, file.forced, record);
-    return record;
   }
+  // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
+  if (content) run.memo->record(file.path, *content, file.forced, record);
   return record;
 }
 
