@@ -1,11 +1,11 @@
 #include "set_effect.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include "diff_text.hpp"
 #include "path_text.hpp"
-#include "reader.hpp"
 
 namespace sessiontool::cli {
 namespace {
@@ -35,18 +35,18 @@ std::vector<Action> actions_of_edits(const DeploymentState& d, const std::vector
 std::unique_ptr<SetEffect> set_effect(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> forced,
                                       const LintOptions& options, const std::vector<EditedFile>& edited) {
   auto effect = std::make_unique<SetEffect>();
-  Inputs as_they_are = load_inputs(paths, forced);
-  as_they_are.errors.clear();  // set has reported what it needs; the rest is left out here
-  Inputs as_written = load_inputs(paths, forced);
-  as_written.errors.clear();
-  for (Document& doc : as_written.documents) {
-    const EditedFile* file = edited_file(edited, utf8_text(doc.path));
-    if (!file) continue;
-    ReadResult reread = parse_document(doc.path, file->result->bytes, doc.kind);
-    if (reread.document) doc = std::move(*reread.document);
-  }
-  effect->before = behaviour_of(as_they_are, options);
-  effect->after = behaviour_of(as_written, options);
+  // Read as lint reads a fleet (every core, nothing held whole); the second pass parses only the
+  // edited files, from their new bytes, and takes every other file from the first.
+  std::map<std::filesystem::path::string_type, const std::string*> new_bytes;
+  for (const EditedFile& file : edited)
+    if (file.result->modified()) new_bytes.emplace(file.doc->path.native(), &file.result->bytes);
+  FileMemo memo;
+  effect->before = behaviour_of_paths(paths, forced, options, {.memo = &memo});
+  const auto replaced = [&](const std::filesystem::path& path) -> const std::string* {
+    const auto it = new_bytes.find(std::filesystem::path(path).make_preferred().native());
+    return it == new_bytes.end() ? nullptr : it->second;
+  };
+  effect->after = behaviour_of_paths(paths, forced, options, {.memo = &memo, .memo_reuse = true, .replaced = replaced});
   effect->diff = diff_behaviour(effect->before, effect->after, {}, {});
   effect->diff.actions.clear();
   for (DeploymentDiff& d : effect->diff.deployments) {

@@ -28,7 +28,8 @@ struct SetEffect {
 };
 
 // Reads every configuration file under `paths` (the other half of a pair matters too), once as
-// it is and once with the edited files' new bytes. A file that cannot be read is left out.
+// it is and once with the edited files' new bytes. A file that cannot be read is left out (set
+// has reported those it edits).
 std::unique_ptr<SetEffect> set_effect(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> forced,
                                       const LintOptions& options, const std::vector<EditedFile>& edited);
 

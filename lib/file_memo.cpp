@@ -22,6 +22,7 @@ void FileMemo::set_root(std::filesystem::path root) {
 
 std::string FileMemo::place(const std::filesystem::path& path) const {
   const std::filesystem::path normal = path.lexically_normal();
+  if (root_.empty()) return generic_utf8_text(normal);  // one tree read twice (`set`): the path itself
   return generic_utf8_text(root_is_directory_ ? normal.lexically_relative(root_) : normal.filename());
 }
 

@@ -19,6 +19,7 @@ namespace sessiontool {
 class FileMemo {
  public:
   // The tree being recorded, then the tree that may reuse: files are known by their place under it.
+  // With no root (the same tree read twice), by their path.
   void set_root(std::filesystem::path root);
 
   // A file's bytes as record() takes them: their length and hash.

@@ -67,9 +67,11 @@ class Files {
 // configuration file).
 std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan,
                                      const LintFilesOptions& run) {
-  if (run.memo && run.memo_reuse)
+  const std::string* replacement = run.replaced ? run.replaced(file.path) : nullptr;
+  if (run.memo && run.memo_reuse && !replacement)
     if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
-  ReadResult result = read_document(file.path, file.forced);
+  ReadResult result = replacement ? parse_document(fs::path(file.path).make_preferred(), *replacement, file.forced)
+                                  : read_document(file.path, file.forced);
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;

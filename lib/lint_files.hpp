@@ -33,6 +33,9 @@ struct LintFilesOptions {
   // it for a file that is the same in both (file_memo.hpp). Null: every file is read and checked.
   FileMemo* memo = nullptr;
   bool memo_reuse = false;  // false: record
+  // Bytes to read a file as instead of what is on disk (`set`: the files as it would write them);
+  // null, or a null answer: the file on disk. Called from the worker threads.
+  std::function<const std::string*(const std::filesystem::path&)> replaced;
 };
 
 // What a run reports besides its findings.
