@@ -26,13 +26,9 @@ std::string FileMemo::place(const std::filesystem::path& path) const {
   return generic_utf8_text(root_is_directory_ ? normal.lexically_relative(root_) : normal.filename());
 }
 
-FileMemo::Content FileMemo::content_of(std::string_view bytes) {
-  return {bytes.size(), std::hash<std::string_view>{}(bytes)};
-}
-
-void FileMemo::record(const std::filesystem::path& path, Content content, std::optional<FileKind> forced,
+void FileMemo::record(const std::filesystem::path& path, std::size_t size, std::optional<FileKind> forced,
                       const FileRecord& record) {
-  Kept kept{.path = path, .content = content, .forced = forced, .record = encode(record)};
+  Kept kept{.path = path, .size = size, .forced = forced, .record = encode(record)};
   std::string key = place(path);
   const std::scoped_lock lock(mutex_);
   kept_.insert_or_assign(std::move(key), std::move(kept));
@@ -48,9 +44,7 @@ std::optional<FileRecord> FileMemo::reuse(const std::filesystem::path& path, std
   }
   if (kept->forced != forced || !same_platform_evidence(kept->path, path)) return std::nullopt;
   const auto bytes = platform::read_file(path);
-  if (!bytes) return std::nullopt;
-  const Content content = content_of(*bytes);
-  if (content.size != kept->content.size || content.hash != kept->content.hash) return std::nullopt;
+  if (!bytes || bytes->size() != kept->size) return std::nullopt;
   const auto old_bytes = platform::read_file(kept->path);
   if (!old_bytes || *old_bytes != *bytes) return std::nullopt;
   FileRecord record = decode(kept->record);

@@ -4,7 +4,8 @@
 // A file of the second tree at the same place under its root, with the same bytes and the same
 // platform evidence in its path, gets the first tree's record (its session values and its own
 // findings, which depend on nothing else) without being parsed and checked again. The bytes are
-// compared in full, never trusted to a hash.
+// compared in full with the first tree's file, never trusted to a hash (a pull request could be
+// made to collide with one and hide a change).
 
 #include <filesystem>
 #include <mutex>
@@ -22,14 +23,8 @@ class FileMemo {
   // With no root (the same tree read twice), by their path.
   void set_root(std::filesystem::path root);
 
-  // A file's bytes as record() takes them: their length and hash.
-  struct Content {
-    std::size_t size = 0;
-    std::size_t hash = 0;
-  };
-  static Content content_of(std::string_view bytes);
-  // Keeps a checked file's record (a readable file only).
-  void record(const std::filesystem::path& path, Content content, std::optional<FileKind> forced,
+  // Keeps a checked file's record (a readable file only), with the length of its bytes.
+  void record(const std::filesystem::path& path, std::size_t size, std::optional<FileKind> forced,
               const FileRecord& record);
   // The record a file of the first tree left for this one, when they are the same; its path is this one's.
   std::optional<FileRecord> reuse(const std::filesystem::path& path, std::optional<FileKind> forced) const;
@@ -37,7 +32,7 @@ class FileMemo {
  private:
   struct Kept {
     std::filesystem::path path;  // in the first tree
-    Content content;
+    std::size_t size = 0;
     std::optional<FileKind> forced;
     std::string record;  // encoded
   };

@@ -75,19 +75,19 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
-  std::optional<FileMemo::Content> content;  // of a file the memo keeps
+  std::optional<std::size_t> size;  // of a file the memo keeps
   if (!result.document) {
     record.path = result.error->path.native();
     record.findings.push_back(read_error_diagnostic(*result.error));
   } else {
     record.path = result.document->path.native();
     for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
-    if (run.memo && !run.memo_reuse) content = FileMemo::content_of(result.document->source.bytes());
+    if (run.memo && !run.memo_reuse) size = result.document->source.bytes().size();
     record.summary = summarize(std::move(*result.document));
   }
   // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
-  if (content) run.memo->record(file.path, *content, file.forced, record);
+  if (size) run.memo->record(file.path, *size, file.forced, record);
   return record;
 }
 
