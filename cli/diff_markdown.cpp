@@ -23,6 +23,12 @@ std::string setting_cell(const SettingState* s) {
                      s->duration ? text("(" + format_human(*s->duration) + ")") : std::string(), origin);
 }
 
+// "**warning** `ST103` at `path:12`: message"
+std::string finding_item(const FindingState& f) {
+  const std::string where = f.pos.line > 0 ? fmt::format("{}:{}", f.path, f.pos.line) : f.path;
+  return fmt::format("**{}** {} at {}: {}", to_string(f.severity), code(f.rule), code(where), text(f.message));
+}
+
 std::string deployment_title(const DeploymentDiff& d) {
   const DeploymentState& current = d.current();
   std::string out = fmt::format("#### {} · {}", code(current.name), text(product_name(current.product)));
@@ -46,8 +52,8 @@ std::string changed_block(const DeploymentDiff& d) {
     out += markdown::table({"Setting", "Before", "After"}, settings) + "\n";
   }
   std::string findings;
-  for (const FindingState* f : d.appeared) findings += "- appears: " + text(finding_text(*f)) + "\n";
-  for (const FindingState* f : d.disappeared) findings += "- goes: " + text(finding_text(*f)) + "\n";
+  for (const FindingState* f : d.appeared) findings += "- appears: " + finding_item(*f) + "\n";
+  for (const FindingState* f : d.disappeared) findings += "- goes: " + finding_item(*f) + "\n";
   if (!findings.empty()) out += "Findings:\n\n" + findings + "\n";
   std::string actions;
   for (const Action& action : d.actions) {
