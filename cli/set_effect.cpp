@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "diff_text.hpp"
 #include "path_text.hpp"
@@ -10,17 +11,19 @@
 namespace sessiontool::cli {
 namespace {
 
-const EditedFile* edited_file(const std::vector<EditedFile>& edited, std::string_view path) {
-  for (const EditedFile& file : edited)
-    if (file.result->modified() && utf8_text(file.doc->path) == path) return &file;
-  return nullptr;
+// The files that change, by their path as a deployment's state holds it (UTF-8).
+using ChangedFiles = std::unordered_map<std::string, const EditedFile*>;
+
+const EditedFile* edited_file(const ChangedFiles& changed, const std::string& path) {
+  const auto it = changed.find(path);
+  return it == changed.end() ? nullptr : it->second;
 }
 
 // The actions come from the edits themselves: every key `set` writes, session key or not.
-std::vector<Action> actions_of_edits(const DeploymentState& d, const std::vector<EditedFile>& edited) {
+std::vector<Action> actions_of_edits(const DeploymentState& d, const ChangedFiles& changed) {
   std::vector<Action> actions;
   for (const DeploymentState::File& f : d.files) {
-    const EditedFile* file = edited_file(edited, f.path);
+    const EditedFile* file = edited_file(changed, f.path);
     if (!file) continue;
     std::vector<KeyChange> changes;
     for (const Change& change : file->result->changes)
@@ -38,8 +41,12 @@ std::unique_ptr<SetEffect> set_effect(const std::vector<std::filesystem::path>& 
   // Read as lint reads a fleet (every core, nothing held whole); the second pass parses only the
   // edited files, from their new bytes, and takes every other file from the first.
   std::map<std::filesystem::path::string_type, const std::string*> new_bytes;
-  for (const EditedFile& file : edited)
-    if (file.result->modified()) new_bytes.emplace(file.doc->path.native(), &file.result->bytes);
+  ChangedFiles changed;
+  for (const EditedFile& file : edited) {
+    if (!file.result->modified()) continue;
+    new_bytes.emplace(file.doc->path.native(), &file.result->bytes);
+    changed.emplace(utf8_text(file.doc->path), &file);
+  }
   FileMemo memo;
   effect->before = behaviour_of_paths(paths, forced, options, {.memo = &memo});
   const auto replaced = [&](const std::filesystem::path& path) -> const std::string* {
@@ -52,9 +59,9 @@ std::unique_ptr<SetEffect> set_effect(const std::vector<std::filesystem::path>& 
   for (DeploymentDiff& d : effect->diff.deployments) {
     if (!d.after) continue;
     const bool touched = std::ranges::any_of(
-        d.after->files, [&](const DeploymentState::File& f) { return edited_file(edited, f.path) != nullptr; });
+        d.after->files, [&](const DeploymentState::File& f) { return edited_file(changed, f.path) != nullptr; });
     if (!touched) continue;
-    d.actions = actions_of_edits(*d.after, edited);
+    d.actions = actions_of_edits(*d.after, changed);
     for (const Action& action : d.actions)
       if (std::ranges::none_of(effect->diff.actions, [&](const Action& known) {
             return known.kind == action.kind && known.instance == action.instance && known.path == action.path;
