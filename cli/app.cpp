@@ -35,6 +35,7 @@ std::unique_ptr<CLI::App> build_app(int& exit_code) {
   setup_explain(*app, exit_code);
   setup_rules(*app, exit_code);
   setup_set(*app, exit_code);
+  setup_diff(*app, exit_code);
   setup_completions(*app, exit_code);
   setup_man(*app, exit_code);     // hidden: the man page, from this definition
   setup_schema(*app, exit_code);  // hidden: the catalog-derived JSON Schemas

@@ -33,6 +33,8 @@ constexpr ValueHint kValueHints[] = {
     {"explain", "id", ValueKind::rule},
     {"set", "arguments", ValueKind::set_argument},
     {"set", "--unset", ValueKind::setting},
+    {"diff", "old", ValueKind::path},
+    {"diff", "new", ValueKind::path},
 };
 
 // "TEXT:{text,json}" -> {"text", "json"}: CLI::IsMember describes itself as "{a,b,c}".

@@ -11,6 +11,7 @@ void setup_lint(CLI::App& app, int& exit_code);
 void setup_explain(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);
 void setup_set(CLI::App& app, int& exit_code);
+void setup_diff(CLI::App& app, int& exit_code);
 // These read the app they are added to (its subcommands and options): add them last.
 void setup_completions(CLI::App& app, int& exit_code);
 void setup_man(CLI::App& app, int& exit_code);

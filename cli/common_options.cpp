@@ -109,4 +109,14 @@ Style style_for(const CommonOptions& options, std::FILE* stream) {
   return Style::choose(options.color, stream);
 }
 
+LintOptions configured_lint_options(const CommonOptions& options) {
+  const ConfigFile& config = config_file(options);
+  return {.resolve = resolve_options(options),
+          .fo_inactivity_source = fo_inactivity_source(options),
+          .lb_idle_timeout = lb_idle_timeout(options),
+          .policy = config.policy,
+          .disabled = config.disable,
+          .severity = config.severity};
+}
+
 }  // namespace sessiontool::cli

@@ -8,6 +8,7 @@
 #include "config_file.hpp"
 #include "document.hpp"
 #include "resolve.hpp"
+#include "rules.hpp"
 #include "style.hpp"
 
 // Declared only: the renderers that include this need no CLI11 (a costly header to compile).
@@ -46,5 +47,8 @@ std::optional<Duration> lb_idle_timeout(const CommonOptions& options);
 std::string fo_inactivity_source(const CommonOptions& options);
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options);
 Style style_for(const CommonOptions& options, std::FILE* stream);
+// The rules as the configuration file sets them (disabled, severities, policy) over these options:
+// what `diff` and `set` report of findings appearing and going.
+LintOptions configured_lint_options(const CommonOptions& options);
 
 }  // namespace sessiontool::cli

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.hpp"
+#include "diff_schema.hpp"
 #include "resolve.hpp"
 #include "rules.hpp"
 
@@ -276,13 +277,17 @@ ordered_json lint_schema() {
 std::vector<SchemaFile> schema_files() {
   return {{"navsettings", "navsettings.schema.json"},
           {"show", "show-output.schema.json"},
-          {"lint", "lint-output.schema.json"}};
+          {"lint", "lint-output.schema.json"},
+          {"diff", "diff-output.schema.json"},
+          {"set", "set-output.schema.json"}};
 }
 
 std::string json_schema(std::string_view name) {
   if (name == "navsettings") return navsettings_schema().dump(2) + "\n";
   if (name == "show") return show_schema().dump(2) + "\n";
   if (name == "lint") return lint_schema().dump(2) + "\n";
+  if (name == "diff") return diff_output_schema().dump(2) + "\n";
+  if (name == "set") return set_output_schema().dump(2) + "\n";
   throw std::logic_error(fmt::format("no schema called '{}'", name));
 }
 

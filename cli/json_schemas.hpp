@@ -1,6 +1,7 @@
 #pragma once
 // JSON Schemas (draft-07) built from the catalog and the rule table, so that schemas/ cannot
-// fall behind them: the settings of navsettings.json, and the JSON that `show` and `lint` print.
+// fall behind them: the settings of navsettings.json, and the JSON that `show`, `lint`, `diff` and
+// `set` print (the last two in diff_schema.cpp).
 
 #include <string>
 #include <string_view>

@@ -149,7 +149,13 @@ Success.
 found something at or above
 .BR \-\-fail\-on ;
 .B set \-\-check
-found a file that would change.
+found a file that would change;
+.B diff
+found a change: a deployment whose behaviour changes (an effective value, a finding that
+appears or goes) or one added or removed. As with \fBgit diff\fR \fB\-\-exit\-code\fR and
+.BR diff (1),
+1 means a difference, not a failure: a CI step that only reports writes
+.BR "sessiontool diff ... || [ $? \-eq 1 ]" .
 .TP
 .B 2
 A bad command line or configuration file.

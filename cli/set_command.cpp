@@ -19,6 +19,8 @@
 #include "progress_line.hpp"
 #include "read_errors.hpp"
 #include "reader.hpp"
+#include "set_effect.hpp"
+#include "set_json.hpp"
 #include "set_plan.hpp"
 #include "unified_diff.hpp"
 #include "usage_error.hpp"
@@ -34,6 +36,7 @@ struct SetOptions {
   bool check = false;
   bool backup = false;
   bool force = false;
+  std::string format = "text";
 };
 
 // A file to edit, and what the edit makes of it.
@@ -145,23 +148,44 @@ int edit_all(std::vector<Target>& targets) {
   return code;
 }
 
-// --dry-run and --check: the diffs on stdout (a patch), the summary on stderr.
-int preview(const std::vector<Target>& targets, bool check) {
-  bool any = false;
-  for (const Target& target : targets) {
-    const std::string path = utf8_text(target.doc.path);
-    fmt::print("{}", unified_diff(target.doc.source.bytes(), target.result.bytes, path, path));
-    any = any || target.result.modified();
+// What the edits do to sessions, computed once every target is spliced (the same as `diff`).
+struct Effect {
+  std::vector<EditedFile> files;
+  std::unique_ptr<SetEffect> sessions;
+};
+
+Effect effect_of(const std::vector<Target>& targets, const SetOptions& options,
+                 const std::vector<std::filesystem::path>& paths) {
+  Effect effect;
+  for (const Target& target : targets) effect.files.push_back({&target.doc, &target.result});
+  effect.sessions =
+      set_effect(paths, forced_kind(options.common), configured_lint_options(options.common), effect.files);
+  return effect;
+}
+
+// --dry-run and --check: the diffs on stdout (a patch), the summary and what it does to sessions
+// on stderr; with --format json, one JSON document on stdout holding the patches.
+int preview(const std::vector<Target>& targets, const SetOptions& options, const Effect& effect) {
+  const bool any = std::ranges::any_of(targets, [](const Target& target) { return target.result.modified(); });
+  if (options.format == "json") {
+    fmt::print("{}", render_set_json(effect.files, *effect.sessions, false));
+  } else {
+    for (const Target& target : targets) {
+      const std::string path = utf8_text(target.doc.path);
+      fmt::print("{}", unified_diff(target.doc.source.bytes(), target.result.bytes, path, path));
+    }
+    std::fflush(stdout);
+    for (const Target& target : targets) report(target, stderr, "would update");
+    fmt::print(stderr, "{}", render_set_effect_text(*effect.sessions, style_for(options.common, stderr)));
   }
-  std::fflush(stdout);
-  for (const Target& target : targets) report(target, stderr, "would update");
-  if (!check) return kExitOk;
+  if (!options.check) return kExitOk;
   return any ? kExitFindings : kExitOk;
 }
 
 // Every changed file is first written beside itself, and only when all of them are ready
 // are they renamed into place.
-int write_all(const std::vector<Target>& targets, bool backup) {
+int write_all(const std::vector<Target>& targets, const SetOptions& options, const Effect& effect) {
+  const bool backup = options.backup;
   std::vector<std::pair<const Target*, PendingWrite>> pending;
   ProgressLine progress("writing");
   const auto changed = static_cast<std::size_t>(
@@ -190,7 +214,12 @@ int write_all(const std::vector<Target>& targets, bool backup) {
     }
     done.push_back(utf8_text(target->doc.path));
   }
+  if (options.format == "json") {
+    fmt::print("{}", render_set_json(effect.files, *effect.sessions, true));
+    return kExitOk;
+  }
   for (const Target& target : targets) report(target, stdout, "updated");
+  fmt::print("{}", render_set_effect_text(*effect.sessions, style_for(options.common, stdout)));
   return kExitOk;
 }
 
@@ -233,8 +262,9 @@ int run_set(const SetOptions& options) {
   }
   if (int code = edit_all(targets); code != kExitOk) return code;
   for (const Target& target : targets) warn_duplicates(target);
-  if (options.dry_run || options.check) return preview(targets, options.check);
-  return write_all(targets, options.backup);
+  const Effect effect = effect_of(targets, options, paths);
+  if (options.dry_run || options.check) return preview(targets, options, effect);
+  return write_all(targets, options, effect);
 }
 
 }  // namespace
@@ -254,6 +284,9 @@ void setup_set(CLI::App& app, int& exit_code) {
   set->add_flag("--check", options->check, "Like --dry-run, and exit 1 when any file would change");
   set->add_flag("--backup", options->backup, "Keep the original of each changed file as FILE.bak");
   set->add_flag("--force", options->force, "Write a value even when it is refused as an error");
+  set->add_option("--format", options->format,
+                  "Output format: text, or json (files, keys with old and new values, deployments affected, actions)")
+      ->check(CLI::IsMember({"text", "json"}));
   add_common_options(*set, options->common);
   set->footer(
       "Values: the native form (00:45:00, MaxValue, 1800), or a duration such as 45m, 1h30m, 90s, never.\n"

@@ -9,12 +9,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Seconds as a number (whole seconds as integers), null when unbounded.
-ordered_json seconds(Duration d) {
-  if (d.is_unbounded()) return nullptr;
-  if (d.whole_seconds()) return d.ticks / Duration::kTicksPerSecond;
-  return d.total_seconds();
-}
+ordered_json seconds(Duration d) { return seconds_json(d); }
 
 ordered_json setting_json(const Setting& s) {
   ordered_json j;
@@ -74,17 +69,7 @@ ordered_json deployment_json(const Deployment& d) {
   for (const Setting& s : d.settings)
     if (!(s.value.empty() && s.origin == Origin::default_value)) j["settings"][std::string(s.info->key)] = setting_json(s);
 
-  ordered_json& effective = j["effective"];
-  effective["inactivity_timeout"] = {{"seconds", seconds(d.inactivity.value)}, {"bound_by", d.inactivity.bound_by}};
-  if (d.reconnect)
-    effective["reconnect_window"] = {{"seconds", seconds(d.reconnect->total)},
-                                     {"initial_inactivity_seconds", seconds(d.reconnect->initial_inactivity)},
-                                     {"reconnect_period_seconds", seconds(d.reconnect->reconnect_period)},
-                                     {"removed_on_platform", d.reconnect->removed_on_platform},
-                                     {"depends_on_platform", d.reconnect->depends_on_platform}};
-  if (d.warning)
-    effective["warning_lead"] = {{"seconds", seconds(d.warning->lead)},
-                                 {"countdown_starts_at_seconds", seconds(d.warning->countdown_starts_at)}};
+  j["effective"] = effective_json(d.inactivity, d.reconnect, d.warning);
   if (d.web_unmatched) j["pairing"] = {{"web_unmatched", true}};
   if (!d.ambiguous_servers.empty()) {
     ordered_json candidates = ordered_json::array();
@@ -95,6 +80,28 @@ ordered_json deployment_json(const Deployment& d) {
 }
 
 }  // namespace
+
+ordered_json seconds_json(Duration d) {
+  if (d.is_unbounded()) return nullptr;
+  if (d.whole_seconds()) return d.ticks / Duration::kTicksPerSecond;
+  return d.total_seconds();
+}
+
+ordered_json effective_json(const InactivityTimeout& inactivity, const std::optional<ReconnectWindow>& reconnect,
+                            const std::optional<WarningLead>& warning) {
+  ordered_json effective;
+  effective["inactivity_timeout"] = {{"seconds", seconds(inactivity.value)}, {"bound_by", inactivity.bound_by}};
+  if (reconnect)
+    effective["reconnect_window"] = {{"seconds", seconds(reconnect->total)},
+                                     {"initial_inactivity_seconds", seconds(reconnect->initial_inactivity)},
+                                     {"reconnect_period_seconds", seconds(reconnect->reconnect_period)},
+                                     {"removed_on_platform", reconnect->removed_on_platform},
+                                     {"depends_on_platform", reconnect->depends_on_platform}};
+  if (warning)
+    effective["warning_lead"] = {{"seconds", seconds(warning->lead)},
+                                 {"countdown_starts_at_seconds", seconds(warning->countdown_starts_at)}};
+  return effective;
+}
 
 std::string render_show_json(const std::vector<Deployment>& deployments) {
   ordered_json root;

@@ -3,7 +3,7 @@
 # Install: copy to /usr/share/bash-completion/completions/sessiontool (or
 # ~/.local/share/bash-completion/completions/sessiontool), or source it from ~/.bashrc.
 
-_sessiontool_commands="show lint explain rules set completions"
+_sessiontool_commands="show lint explain rules set diff completions"
 _sessiontool_set_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
 _sessiontool_known_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionInactivityTimeout SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
 _sessiontool_rules="ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303"
@@ -19,7 +19,8 @@ _sessiontool_options()
         lint) echo "--help -h --format --fail-on --disable --severity --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
         explain) echo "--help -h" ;;
         rules) echo "--help -h --format" ;;
-        set) echo "--help -h --unset --dry-run --check --backup --force --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        set) echo "--help -h --unset --dry-run --check --backup --force --format --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        diff) echo "--help -h --format --all --quiet --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
         completions) echo "--help -h" ;;
     esac
 }
@@ -52,6 +53,7 @@ _sessiontool_value()
         "explain ") echo "rule" ;;
         "rules --format") echo "choice text json" ;;
         "set --unset") echo "setting" ;;
+        "set --format") echo "choice text json" ;;
         "set --platform") echo "free" ;;
         "set --lb-idle-timeout") echo "free" ;;
         "set --fo-inactivity-timeout") echo "free" ;;
@@ -59,6 +61,14 @@ _sessiontool_value()
         "set --config") echo "file" ;;
         "set --color") echo "choice auto always never" ;;
         "set ") echo "set-argument" ;;
+        "diff --format") echo "choice text json markdown" ;;
+        "diff --platform") echo "free" ;;
+        "diff --lb-idle-timeout") echo "free" ;;
+        "diff --fo-inactivity-timeout") echo "free" ;;
+        "diff --as") echo "choice server web aos" ;;
+        "diff --config") echo "file" ;;
+        "diff --color") echo "choice auto always never" ;;
+        "diff ") echo "path" ;;
         "completions ") echo "choice bash zsh fish powershell" ;;
     esac
 }

@@ -11,6 +11,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
         'explain' = 'Explain a lint rule: why it exists and how to fix a finding'
         'rules' = 'List the lint rules with their id, severity and title'
         'set' = 'Rewrite values in configuration files, byte-exact and atomically'
+        'diff' = 'Show what changes for sessions between two trees or files of deployments'
         'completions' = 'Print the shell completion script for bash, zsh, fish or PowerShell'
     }
     # Per subcommand ('' before one): option -> the kind of value it takes ('' the positional arguments).
@@ -67,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--check' = @{ Kind = 'none'; Help = 'Like --dry-run, and exit 1 when any file would change' }
             '--backup' = @{ Kind = 'none'; Help = 'Keep the original of each changed file as FILE.bak' }
             '--force' = @{ Kind = 'none'; Help = 'Write a value even when it is refused as an error' }
+            '--format' = @{ Kind = 'choice'; Help = 'Output format: text, or json (files, keys with old and new values, deployments affected, actions)'; Choices = @('text', 'json') }
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
@@ -74,6 +76,20 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
             '' = @{ Kind = 'set-argument'; Help = 'KEY=VALUE assignments, then files or directories (default: current directory)' }
+        }
+        'diff' = [ordered]@{
+            '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
+            '-h' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
+            '--format' = @{ Kind = 'choice'; Help = 'Output format'; Choices = @('text', 'json', 'markdown') }
+            '--all' = @{ Kind = 'none'; Help = 'Also list the deployments whose behaviour does not change' }
+            '--quiet' = @{ Kind = 'none'; Help = 'Print nothing; only the exit code tells' }
+            '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
+            '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
+            '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
+            '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
+            '' = @{ Kind = 'path'; Help = 'The deployments before: a directory or a file' }
         }
         'completions' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }

@@ -44,6 +44,13 @@ struct SettingInfo {
   // Decides when a session closes: shown by default (the rest with `show --all`).
   bool session_key = false;
   std::string_view description;
+  // How a change takes effect (change_effect.hpp), for a server key: whether Microsoft lists it
+  // "Dynamically updatable: Yes", so that `Set-NAVServerConfiguration -ApplyTo Memory` applies it
+  // to the running instance without a restart. A file edited directly still needs a restart for
+  // any key. Source: Microsoft Learn, "Business Central Server instance settings"
+  // (MicrosoftDocs/dynamics365smb-devitpro-pb dev-itpro/administration/server-instance-settings.md),
+  // and for the keys removed in 21, "Configuring Business Central Server" (configure-server-instance.md).
+  bool dynamically_updatable = false;
 
   bool is_duration() const { return type != ValueType::string && type != ValueType::integer; }
   bool exists_on(int platform) const {

@@ -65,21 +65,29 @@ class Files {
 
 // Reads and checks a file; nullopt for one that is skipped (found in a directory, and no
 // configuration file).
-std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan) {
-  ReadResult result = read_document(file.path, file.forced);
+std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan,
+                                     const LintFilesOptions& run) {
+  const std::string* replacement = run.replaced ? run.replaced(file.path) : nullptr;
+  if (run.memo && run.memo_reuse && !replacement)
+    if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
+  ReadResult result = replacement ? parse_document(fs::path(file.path).make_preferred(), *replacement, file.forced)
+                                  : read_document(file.path, file.forced);
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
+  std::optional<std::size_t> size;  // of a file the memo keeps
   if (!result.document) {
     record.path = result.error->path.native();
     record.findings.push_back(read_error_diagnostic(*result.error));
   } else {
     record.path = result.document->path.native();
     for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
+    if (run.memo && !run.memo_reuse) size = result.document->source.bytes().size();
     record.summary = summarize(std::move(*result.document));
   }
   // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
+  if (size) run.memo->record(file.path, *size, file.forced, record);
   return record;
 }
 
@@ -115,7 +123,8 @@ struct Owners {
 // Resolves one deployment, rebuilding only its own files as documents, and runs the checks:
 // a Business Central pair, or the F&O file at `aos`. It takes the next number in `owners`.
 void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const LintOptions& options,
-                      const CheckPlan& plan, Owners& owners, std::vector<Diagnostic>& found) {
+                      const CheckPlan& plan, const LintFilesOptions& run, Owners& owners,
+                      std::vector<Diagnostic>& found) {
   const std::size_t first = found.size();
   const auto number = static_cast<std::uint32_t>(owners.names.size() + 1);
   const auto rebuilt = [&](std::size_t i) {
@@ -141,6 +150,7 @@ void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const
   for (DeploymentCheck deployment_check : plan.deployment) deployment_check(input, found);
   owners.names.push_back(deployment_label(one.front()));
   assign_deployment(std::span(found).subspan(first), number, owners.names.back());
+  if (run.deployment) run.deployment(one.front());
 }
 
 unsigned worker_count(unsigned requested) {
@@ -154,7 +164,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   const CheckPlan plan = plan_checks(options);
   Files files(run.records_in_memory);
   const auto handle = [&](FoundFile&& file, std::size_t place) {
-    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan)) files.add(place, *record);
+    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan, run)) files.add(place, *record);
   };
   walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
   const std::deque<Slot>& slots = files.slots();
@@ -186,9 +196,9 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   const auto flush = [&](std::size_t end) {
     std::vector<Diagnostic> later;
     for (; next_pair < pairs.size() && pairs[next_pair].first < end; ++next_pair)
-      check_deployment(&pairs[next_pair], 0, files, options, plan, owners, later);
+      check_deployment(&pairs[next_pair], 0, files, options, plan, run, owners, later);
     for (; next_aos < end; ++next_aos)
-      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, owners, later);
+      if (slots[next_aos].aos) check_deployment(nullptr, next_aos, files, options, plan, run, owners, later);
     // A file's own findings are those of the first deployment it belongs to, now checked.
     for (std::size_t i = 0; i < found_at.size(); ++i)
       if (const std::uint32_t number = owners.of_file[found_at[i]])

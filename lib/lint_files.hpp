@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "document.hpp"
+#include "file_memo.hpp"
+#include "resolve.hpp"
 #include "rules.hpp"
 
 namespace sessiontool {
@@ -24,6 +26,16 @@ struct LintFilesOptions {
   // What is kept of the files is held in memory up to this many bytes, then in a scratch file in
   // the temporary directory (a ScratchError when that fails).
   std::size_t records_in_memory = 256 * 1024;
+  // Called on the calling thread with each deployment as it is resolved and checked (`diff` keeps
+  // what it does to sessions); the documents it points into live only during the call.
+  std::function<void(const Deployment&)> deployment;
+  // `diff`'s two trees: the first run records what it keeps of each file here, the second reuses
+  // it for a file that is the same in both (file_memo.hpp). Null: every file is read and checked.
+  FileMemo* memo = nullptr;
+  bool memo_reuse = false;  // false: record
+  // Bytes to read a file as instead of what is on disk (`set`: the files as it would write them);
+  // null, or a null answer: the file on disk. Called from the worker threads.
+  std::function<const std::string*(const std::filesystem::path&)> replaced;
 };
 
 // What a run reports besides its findings.

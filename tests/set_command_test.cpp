@@ -91,6 +91,42 @@ TEST_SUITE("set command") {
     CHECK(box.run({"set", "--check", "SessionTimeout=30m", "instances"}).code == 1);
   }
 
+  TEST_CASE("set --format json after a real write: files, deployments affected, and only the restarts needed") {
+    SetSandbox box;
+    box.copy("fleet", "instances");
+    const RunResult set = box.run({"set", "--format", "json", "--platform", "20", "SessionTimeout=45m",
+                                   "ClientServicesReconnectPeriod=5m", "instances"});
+    INFO(set.err);
+    REQUIRE(set.code == 0);
+    const auto json = nlohmann::json::parse(set.out);
+    CHECK(json.at("written") == true);
+    int modified = 0;
+    for (const auto& file : json.at("files")) {
+      modified += file.at("modified").get<bool>() ? 1 : 0;
+      CHECK_FALSE(file.contains("patch"));  // written: no patch
+    }
+    CHECK(modified == 5);  // three servers get the reconnect period, two web files the timeout
+    // Every BC instance restarts for its reconnect period; web files recycle by themselves.
+    std::vector<std::string> commands;
+    int recycles = 0;
+    for (const auto& action : json.at("actions")) {
+      for (const auto& command : action.at("commands")) commands.push_back(command);
+      recycles += action.at("kind") == "web-recycle" ? 1 : 0;
+    }
+    std::ranges::sort(commands);
+    CHECK(commands == std::vector<std::string>{"Restart-NAVServerInstance BC1", "Restart-NAVServerInstance BC2",
+                                               "Restart-NAVServerInstance BC3"});
+    CHECK(recycles == 2);
+    for (const auto& d : json.at("deployments")) {
+      CAPTURE(d.at("name"));
+      CHECK(d.at("status") == "changed");
+      CHECK(d.at("after").at("reconnect_window").at("seconds") == 540);
+    }
+    // Run again: no file changes, so there is nothing to say about sessions.
+    const RunResult text = box.run({"set", "SessionTimeout=45m", "instances"});
+    CHECK_FALSE(contains(text.out, "What this does to sessions"));
+  }
+
   TEST_CASE("a BOM + CRLF file: only the value's bytes change") {
     SetSandbox box;
     const auto file = box.copy("server/CustomSettings.config");

@@ -17,7 +17,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.getcwd()
-COMMANDS = ["show", "lint", "explain", "rules", "set", "completions"]
+COMMANDS = ["show", "lint", "explain", "rules", "set", "diff", "completions"]
 
 # (words as COMP_WORDS holds them, the candidates bash must offer, exactly)
 BASH_CASES = [
@@ -31,6 +31,8 @@ BASH_CASES = [
     (["sessiontool", "show", "--as", ""], ["server", "web", "aos"]),
     (["sessiontool", "set", "--color", ""], ["auto", "always", "never"]),
     (["sessiontool", "rules", "--format", ""], ["text", "json"]),
+    (["sessiontool", "diff", "--format", ""], ["text", "json", "markdown"]),
+    (["sessiontool", "diff", "da"], ["dash.config", "data"]),  # OLD and NEW are paths
     (["sessiontool", "completions", ""], ["bash", "zsh", "fish", "powershell"]),
     (["sessiontool", "set", "SessionT"], ["SessionTimeout="]),
     (["sessiontool", "set", "WebClient"], ["WebClientStatefulSessionTimeoutInSeconds="]),

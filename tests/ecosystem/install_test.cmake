@@ -24,6 +24,8 @@ set(expected
   share/sessiontool/schemas/navsettings.schema.json
   share/sessiontool/schemas/show-output.schema.json
   share/sessiontool/schemas/lint-output.schema.json
+  share/sessiontool/schemas/diff-output.schema.json
+  share/sessiontool/schemas/set-output.schema.json
   share/sessiontool/schemas/sessiontool-config.schema.json)
 foreach(file ${expected})
   if(NOT EXISTS ${root}/${file})

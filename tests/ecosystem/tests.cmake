@@ -14,7 +14,9 @@ set(generated_files
   "man/sessiontool.1=man"
   "schemas/navsettings.schema.json=schema|navsettings"
   "schemas/show-output.schema.json=schema|show"
-  "schemas/lint-output.schema.json=schema|lint")
+  "schemas/lint-output.schema.json=schema|lint"
+  "schemas/diff-output.schema.json=schema|diff"
+  "schemas/set-output.schema.json=schema|set")
 foreach(entry ${generated_files})
   string(REPLACE "=" ";" parts ${entry})
   list(GET parts 0 file)
@@ -48,6 +50,10 @@ if(NOT CMAKE_CROSSCOMPILING)
   add_test(NAME readme.deployment_script
     COMMAND ${Python3_EXECUTABLE} ${eco_dir}/readme_recipe_test.py $<TARGET_FILE:sessiontool>
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME readme.diff_recipes
+    COMMAND ${Python3_EXECUTABLE} ${eco_dir}/readme_diff_recipe_test.py $<TARGET_FILE:sessiontool>
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(readme.diff_recipes PROPERTIES SKIP_RETURN_CODE 77)
 endif()
 
 # Installation into a staging directory, and the Debian package.

@@ -117,6 +117,34 @@ def check_navsettings(binary, failures):
     return checked, len(values)
 
 
+def check_diff_outputs(binary, failures):
+    """diff --format json on every pair in testdata/diff (and --all), set --format json with --dry-run and --check,
+    against their schemas; and outputs the schemas must reject."""
+    diff, set_schema = load("diff-output.schema.json"), load("set-output.schema.json")
+    outputs = 0
+    for case in sorted(os.listdir("testdata/diff")):
+        for extra in [[], ["--all"]]:
+            args = ["diff", f"testdata/diff/{case}/old", f"testdata/diff/{case}/new", "--format", "json", *extra]
+            out = run_json(binary, args, {0, 1})
+            outputs += 1
+            failures += [f"{' '.join(args)}: {e}" for e in errors(diff, out)]
+    binding = run_json(binary, ["diff", "testdata/diff/binding/old", "testdata/diff/binding/new", "--format", "json"], {1})
+    renamed = copy.deepcopy(binding)
+    renamed["deployments"][0]["status"] = "modified"
+    no_command = copy.deepcopy(binding)
+    del no_command["actions"][0]["commands"]
+    for what, instance in [("an unknown status", renamed), ("an action without commands", no_command)]:
+        if not errors(diff, instance):
+            failures.append(f"diff schema accepts {what}")
+    for args in [["set", "--dry-run", "--format", "json", "SessionTimeout=45m", "testdata/set/fleet"],
+                 ["set", "--check", "--format", "json", "ClientServicesReconnectPeriod=5m", "--platform", "20",
+                  "testdata/set/fleet"]]:
+        out = run_json(binary, args, {0, 1})
+        outputs += 1
+        failures += [f"{' '.join(args)}: {e}" for e in errors(set_schema, out)]
+    return outputs
+
+
 def check_config_rules(binary, failures):
     with open("schemas/sessiontool-config.schema.json", encoding="utf-8") as f:
         enum = set(json.load(f)["definitions"]["configurableRule"]["enum"])
@@ -137,12 +165,13 @@ def main():
     deployments, findings = check_outputs(binary, failures)
     files, values = check_navsettings(binary, failures)
     check_config_rules(binary, failures)
+    diffs = check_diff_outputs(binary, failures)
     for failure in failures:
         print(failure)
     if failures:
         sys.exit(f"{len(failures)} schema checks failed")
     print(f"schemas agree with {deployments} deployments, {findings} findings, {files} navsettings.json files "
-          f"and {values} values")
+          f"and {values} values; diff and set outputs: {diffs}")
 
 
 if __name__ == "__main__":
