@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "installed.hpp"
 #include "path_text.hpp"
 #include "usage_error.hpp"
 
@@ -34,6 +36,16 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--color", options.color, "Colour output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->group(group);
+  add_installed_option(command, options);
+}
+
+void add_installed_option(CLI::App& command, CommonOptions& options) {
+  command
+      .add_flag("--installed", options.installed,
+                "Also read the deployments installed on this machine: server instances under %ProgramFiles%, web "
+                "instances of IIS's sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS's "
+                "AosService\\WebRoot")
+      ->group(kCommonOptionsGroup);
 }
 
 static Duration duration_option(const std::string& name, const std::string& text) {
@@ -99,11 +111,26 @@ std::optional<Duration> lb_idle_timeout(const CommonOptions& options) {
 }
 
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {
-  if (options.paths.empty()) return {"."};
+  if (options.paths.empty() && !options.installed) return {"."};
   std::vector<std::filesystem::path> paths;
   for (const std::string& text : options.paths) paths.push_back(path_from_utf8(text));
+  if (!options.installed) return paths;
+  if (!options.as.empty()) throw UsageError("--as applies to files given by name, not to --installed: give them apart");
+  const InstalledSearch search = find_installed(installed_places_of_this_machine());
+  if (search.files.empty()) {
+    std::vector<std::string> places;
+    for (const std::filesystem::path& place : search.looked_in) places.push_back(utf8_text(place));
+    throw UsageError(places.empty()
+                         ? std::string("--installed: this system names none of the places the products install to "
+                                       "(%ProgramFiles%, %windir%, %SystemDrive% are not set); give the files' paths")
+                         : fmt::format("--installed: no deployment found where the products install them ({})",
+                                       fmt::join(places, "; ")));
+  }
+  paths.insert(paths.end(), search.files.begin(), search.files.end());
   return paths;
 }
+
+bool reads_current_directory(const CommonOptions& options) { return options.paths.empty() && !options.installed; }
 
 Style style_for(const CommonOptions& options, std::FILE* stream) {
   return Style::choose(options.color, stream);

@@ -203,7 +203,7 @@ ordered_json show_schema() {
           {"required", names({"major", "at_least", "source"})},
           {"properties", {{"major", {{"type", {"integer", "null"}}}},
                           {"at_least", {{"type", {"integer", "null"}}, {"description", "A lower bound when only that is known."}}},
-                          {"source", {{"enum", names({"unknown", "option", "config", "install-folder", "content"})}}},
+                          {"source", {{"enum", names({"unknown", "option", "config", "install-folder", "content", "container"})}}},
                           {"evidence", {{"type", "string"}}}}}}},
         {"refused",
          {{"type", "array"},

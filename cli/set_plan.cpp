@@ -105,6 +105,16 @@ std::string kinds_of(const KeyPlan& plan) {
   return fmt::format("{}", fmt::join(names, " and "));
 }
 
+// set's answer to a container description named as a path.
+std::string container_not_editable(const fs::path& path) {
+  return fmt::format(
+      "{} describes containers (docker inspect, docker compose config or an env file): set does not edit them. A "
+      "container's settings are its customNavSettings and customWebSettings, applied at its first start: create it "
+      "again with the new values (docker run -e, the compose file's environment, New-BcContainer "
+      "-additionalParameters), then sessiontool show on its docker inspect reports them",
+      utf8_text(path));
+}
+
 }  // namespace
 
 const char* kind_phrase(FileKind kind) {
@@ -212,6 +222,7 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
     if (!listed[i]) {
       step();
       ReadResult result = read_document(path, forced);
+      if (result.containers) throw UsageError(container_not_editable(path));
       if (result.error) {
         files.errors.push_back(std::move(*result.error));
       } else if (!any_key_belongs(keys, result.document->kind)) {

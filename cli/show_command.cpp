@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "container_settings.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
@@ -42,7 +43,19 @@ int run_show(const ShowOptions& options) {
   const ShowTextOptions text_opts{.all = options.all, .lb_idle_timeout = lb_idle_timeout(options.common)};
 
   Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
-  const auto deployments = resolve(inputs.documents, resolve_opts);
+  auto deployments = resolve(inputs.documents, resolve_opts);
+  // Each container's settings, kept while its deployment points into them.
+  std::vector<std::vector<ContainerDeployment>> containers;
+  containers.reserve(inputs.containers.size());
+  for (const auto& file : inputs.containers)
+    for (const ContainerDeployment& container : containers.emplace_back(container_deployments(*file)))
+      deployments.push_back(resolve_container(container, resolve_opts));
+  if (deployments.empty() && inputs.errors.empty() && reads_current_directory(options.common)) {
+    // From C:\ the walk would take the whole drive: say where the deployments are instead.
+    fmt::print(stderr,
+               "sessiontool: no configuration file under the current directory; to read the deployments installed "
+               "on this machine: sessiontool show --installed\n");
+  }
   if (options.format == "json") {
     fmt::print("{}", render_show_json(deployments));
   } else {
@@ -58,7 +71,9 @@ int run_show(const ShowOptions& options) {
 void setup_show(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* show = app.add_subcommand("show", "Show effective session timeouts and where each value comes from");
-  show->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  show->add_option("paths", options->common.paths,
+                   "Files or directories (default: current directory); '-' reads docker inspect, docker compose "
+                   "config --format json or an env file from standard input");
   show->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)")
       ->allow_extra_args(false);  // `--assume K=V dir/`: dir/ is a path
@@ -69,7 +84,12 @@ void setup_show(CLI::App& app, int& exit_code) {
       "  sessiontool show                                  # deployments under the current directory\n"
       "  sessiontool show C:\\BC\\Service\\CustomSettings.config C:\\BC\\Web\\navsettings.json\n"
       "  sessiontool show --assume SessionTimeout=45m      # what if the web timeout were 45 minutes\n"
-      "  sessiontool show --format json | jq '.deployments[].effective'");
+      "  sessiontool show --format json | jq '.deployments[].effective'\n"
+      "  sessiontool show --installed                      # the server, web and AOS instances installed here\n"
+      "  docker inspect bc1 | sessiontool show -           # a Business Central container's settings\n"
+      "A container's settings come from its customNavSettings and customWebSettings, applied at its first start:\n"
+      "set does not edit them; create the container again with new values (docker run -e, compose environment,\n"
+      "New-BcContainer -additionalParameters), and show then reports them from its docker inspect.");
   show->callback([options, &exit_code] { exit_code = run_show(*options); });
 }
 

@@ -7,6 +7,8 @@ namespace sessiontool {
 static void take(Inputs& inputs, ReadResult result, bool skip_unrecognized) {
   if (result.document) {
     inputs.documents.push_back(std::move(*result.document));
+  } else if (result.containers) {
+    inputs.containers.push_back(std::move(result.containers));
   } else if (result.error && !(skip_unrecognized && result.error->kind == ReadErrorKind::unrecognized)) {
     inputs.errors.push_back(std::move(*result.error));
   }

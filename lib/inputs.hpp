@@ -2,9 +2,11 @@
 // The files a command works on: explicit files and directories searched recursively.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "containers.hpp"
 #include "document.hpp"
 
 namespace sessiontool {
@@ -12,6 +14,9 @@ namespace sessiontool {
 struct Inputs {
   std::vector<Document> documents;  // in the order the paths were given, then sorted within a directory
   std::vector<ReadError> errors;    // unreadable or malformed files; the others are still read
+  // Container descriptions (docker inspect, compose, env files): each Business Central container
+  // is a deployment of its own (container_settings.hpp).
+  std::vector<std::shared_ptr<ContainerFile>> containers;
 };
 
 // An explicit file must be readable and recognised (forced to `as` when given). A directory

@@ -28,6 +28,7 @@ struct Slot {
   bool pairs = false;       // a server or web file: `endpoint` is its
   bool aos = false;         // an F&O file: a deployment of its own
   bool read_error = false;
+  std::uint32_t containers = 0;  // a container description's deployments
 };
 
 // Every file found, at its place in output order, and what is kept of it. Filled by the workers.
@@ -43,7 +44,8 @@ class Files {
     Slot& slot = slots_[place];
     slot.present = true;
     slot.record = records_.append(bytes);
-    slot.read_error = !summary;
+    slot.containers = record.containers;
+    slot.read_error = !summary && record.containers == 0;
     slot.aos = summary && summary->kind == FileKind::aos;
     slot.pairs = summary && !slot.aos;
     if (slot.pairs)
@@ -67,6 +69,14 @@ class Files {
 // configuration file).
 std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan) {
   ReadResult result = read_document(file.path, file.forced);
+  if (result.containers) {
+    FileRecord record{.path = result.containers->path.native()};
+    std::vector<Diagnostic> found;
+    record.containers = static_cast<std::uint32_t>(lint_containers(*result.containers, options, plan, found));
+    for (Diagnostic& d : found) d.path = fs::path();
+    record.findings = std::move(found);
+    return record;
+  }
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
@@ -148,7 +158,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   }
   const std::vector<FilePair> pairs = bc_deployments(files);
   totals.deployments = pairs.size();
-  for (const Slot& slot : slots) totals.deployments += slot.aos ? 1 : 0;
+  for (const Slot& slot : slots) totals.deployments += (slot.aos ? 1 : 0) + slot.containers;
 
   // A file at a time in output order: its own findings, and those of the deployments it is the
   // first file of; findings those deployments have on later files wait for them (in a fleet,

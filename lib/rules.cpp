@@ -58,6 +58,14 @@ constexpr Rule kRules[] = {
      nullptr, {checks::fo_system_parameter}},
     {"ST204", warning, "FoEncryptedAppSettings", "F&O appSettings are encrypted: the legacy override cannot be read",
      t::kST204, checks::encrypted},
+    {"ST401", warning, "ContainerValueCutShort",
+     "container setting cut short at a ',' or '=' by the image's start-up script", t::kST401, nullptr},
+    {"ST402", warning, "ContainerKeyTwice", "key given twice in customNavSettings or customWebSettings", t::kST402,
+     nullptr},
+    {"ST403", warning, "ContainerKeyInWrongVariable",
+     "web client key in customNavSettings, or server key in customWebSettings", t::kST403, nullptr},
+    {"ST404", info, "ContainerSettingsAtFirstStart", "container settings apply at the container's first start only",
+     t::kST404, nullptr},
     {"ST301", error, "PolicyMaxInactivity", "effective inactivity timeout above the policy maximum", t::kST301,
      nullptr, {checks::policy}},
     {"ST302", error, "PolicyMinInactivity", "effective inactivity timeout below the policy minimum", t::kST302,
@@ -151,9 +159,11 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
   const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
   const LintInput input{deployments, options};
   for (DeploymentCheck check : plan.deployment) check(input, found);
+  std::size_t containers = 0;
+  for (const auto& file : inputs.containers) containers += lint_containers(*file, options, plan, found);
   return {.diagnostics = finish_diagnostics(std::move(found), options),
-          .files = inputs.documents.size() + inputs.errors.size(),
-          .deployments = deployments.size()};
+          .files = inputs.documents.size() + inputs.errors.size() + inputs.containers.size(),
+          .deployments = deployments.size() + containers};
 }
 
 }  // namespace sessiontool

@@ -78,6 +78,12 @@ struct CheckPlan {
 };
 CheckPlan plan_checks(const LintOptions& options);
 
+// Every Business Central container of a container description, checked: the container rules
+// (ST401-ST404), the planned checks of its settings as files, and of its deployment. Returns how
+// many deployments it holds.
+std::size_t lint_containers(const ContainerFile& file, const LintOptions& options, const CheckPlan& plan,
+                            std::vector<Diagnostic>& out);
+
 // ST001 or ST002 for a file that could not be read or parsed.
 Diagnostic read_error_diagnostic(const ReadError& error);
 
