@@ -167,7 +167,7 @@ std::string container_lines(const Deployment& d) {
   const char* source = d.container_file->source == ContainerSource::docker_inspect ? "docker inspect"
                        : d.container_file->source == ContainerSource::compose        ? "docker compose config"
                                                                                      : "env file";
-  std::string out = fmt::format("  {:<9}{}:{}:{} ({}{})\n", "container", utf8_text(d.container_file->path), c.pos.line,
+  std::string out = fmt::format("  {:<9}{}:{}:{} ({}{})\n", "source", utf8_text(d.container_file->path), c.pos.line,
                                 c.pos.column, source, c.image.empty() ? "" : ", image " + c.image);
   out += fmt::format("  {:<9}customNavSettings (server), customWebSettings (web), applied at its first start\n", "settings");
   return out;

@@ -6,8 +6,8 @@
 _sessiontool_commands="show lint explain rules set completions"
 _sessiontool_set_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
 _sessiontool_known_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionInactivityTimeout SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
-_sessiontool_rules="ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303"
-_sessiontool_configurable_rules="ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303"
+_sessiontool_rules="ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404"
+_sessiontool_configurable_rules="ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404"
 _sessiontool_severities="error warning info"
 
 # The options of a subcommand ("": before the subcommand).
@@ -15,11 +15,11 @@ _sessiontool_options()
 {
     case $1 in
         "") echo "--help -h --version" ;;
-        show) echo "--help -h --format --assume --all --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
-        lint) echo "--help -h --format --fail-on --disable --severity --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        show) echo "--help -h --format --assume --all --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
+        lint) echo "--help -h --format --fail-on --disable --severity --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
         explain) echo "--help -h" ;;
         rules) echo "--help -h --format" ;;
-        set) echo "--help -h --unset --dry-run --check --backup --force --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        set) echo "--help -h --unset --dry-run --check --backup --force --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
         completions) echo "--help -h" ;;
     esac
 }

@@ -58,6 +58,12 @@ constexpr Rule kRules[] = {
      nullptr, {checks::fo_system_parameter}},
     {"ST204", warning, "FoEncryptedAppSettings", "F&O appSettings are encrypted: the legacy override cannot be read",
      t::kST204, checks::encrypted},
+    {"ST301", error, "PolicyMaxInactivity", "effective inactivity timeout above the policy maximum", t::kST301,
+     nullptr, {checks::policy}},
+    {"ST302", error, "PolicyMinInactivity", "effective inactivity timeout below the policy minimum", t::kST302,
+     nullptr, {checks::policy}},
+    {"ST303", error, "PolicyMaxReconnectWindow", "reconnect window above the policy maximum", t::kST303,
+     nullptr, {checks::policy}},
     {"ST401", warning, "ContainerValueCutShort",
      "container setting cut short at a ',' or '=' by the image's start-up script", t::kST401, nullptr},
     {"ST402", warning, "ContainerKeyTwice", "key given twice in customNavSettings or customWebSettings", t::kST402,
@@ -66,12 +72,6 @@ constexpr Rule kRules[] = {
      "web client key in customNavSettings, or server key in customWebSettings", t::kST403, nullptr},
     {"ST404", info, "ContainerSettingsAtFirstStart", "container settings apply at the container's first start only",
      t::kST404, nullptr},
-    {"ST301", error, "PolicyMaxInactivity", "effective inactivity timeout above the policy maximum", t::kST301,
-     nullptr, {checks::policy}},
-    {"ST302", error, "PolicyMinInactivity", "effective inactivity timeout below the policy minimum", t::kST302,
-     nullptr, {checks::policy}},
-    {"ST303", error, "PolicyMaxReconnectWindow", "reconnect window above the policy maximum", t::kST303,
-     nullptr, {checks::policy}},
 };
 
 bool iequals(std::string_view a, std::string_view b) {

@@ -70,7 +70,7 @@ TEST_SUITE("container_reader") {
     CHECK(c.is_business_central());
   }
 
-  TEST_CASE("compose: environment and labels as a map or a list; container_name before the service's") {
+  TEST_CASE("compose: environment and labels as a map or a list: container_name before the service's") {
     const ContainerFile file = read(
         R"({"services": {"bc": {"container_name": "bc-1", "environment": {"artifactUrl": "u", "N": null, "P": 5}},
                          "sql": {"environment": ["ACCEPT_EULA=Y"], "labels": ["maintainer=Dynamics SMB"]}}})",
@@ -84,7 +84,7 @@ TEST_SUITE("container_reader") {
     CHECK(file.containers[1].is_business_central());  // the maintainer label
   }
 
-  TEST_CASE("env files: NAME=VALUE lines, CRLF, comments; the value as written") {
+  TEST_CASE("env files: NAME=VALUE lines, CRLF, comments: the value as written") {
     CHECK(looks_like_env_file("A=1\r\n# c\r\n\r\nB_2=x=y\n"));
     CHECK_FALSE(looks_like_env_file("<appSettings/>"));
     CHECK_FALSE(looks_like_env_file("# only a comment\n"));

@@ -60,7 +60,7 @@ TEST_SUITE("container_settings") {
     REQUIRE(d.server.entries.size() == 1);
     CHECK(d.server.entries[0].key == "ClientServicesIdleClientTimeout");
     CHECK(d.server.entries[0].value == "00:45:00");
-    CHECK(d.server.entries[0].value_pos == Position{1, 95});
+    CHECK(d.server.entries[0].value_pos == Position{1, 99});
     CHECK(d.server.platform.major == 23);
     CHECK(d.server.platform.source == BcPlatform::Source::container);
     REQUIRE(d.web.entries.size() == 1);

@@ -70,7 +70,7 @@ std::vector<std::string> relative(const InstalledSearch& search, const fs::path&
 }  // namespace
 
 TEST_SUITE("installed") {
-  TEST_CASE("%VARIABLES% expand as ExpandEnvironmentStrings does; an unset one stays as written") {
+  TEST_CASE("%VARIABLES% expand as ExpandEnvironmentStrings does: an unset one stays as written") {
     const auto env = [](std::string_view name) { return name == "SystemDrive" ? std::string("C:") : std::string(); };
     CHECK(expand_environment("%SystemDrive%\\inetpub\\wwwroot", env) == "C:\\inetpub\\wwwroot");
     CHECK(expand_environment("%NOPE%\\x", env) == "%NOPE%\\x");
@@ -116,7 +116,7 @@ TEST_SUITE("installed") {
               "sites/Second/navsettings.json"});
   }
 
-  TEST_CASE("without applicationHost.config, the folders of inetpub\\wwwroot") {
+  TEST_CASE("without applicationHost.config, the folders of inetpub/wwwroot") {
     const FakeMachine machine;
     const InstalledSearch search = find_installed(machine.places());
     CHECK_FALSE(search.from_iis);
@@ -125,7 +125,7 @@ TEST_SUITE("installed") {
     CHECK(found[3] == "drive_c/inetpub/wwwroot/BC230/navsettings.json");  // not sites/Second: IIS alone names it
   }
 
-  TEST_CASE("the F&O AOS's web.config under AosService\\WebRoot of a drive") {
+  TEST_CASE("the F&O AOS's web.config under AosService/WebRoot of a drive") {
     const FakeMachine machine;
     const fs::path k = machine.root / "drive_k";
     write(k / "AosService" / "WebRoot" / "web.config", aos_config_text({{"WebClientStatefulSessionTimeoutInSeconds", "1800"}}));

@@ -47,9 +47,9 @@ sites() {  # the <site> elements
 # What show --format json pairs: "name: server-path | web-path | inactivity seconds", one a line.
 pairs() {
   run show --installed --format json | python3 -c '
-import json, sys
+import json, re, sys
 for d in json.load(sys.stdin)["deployments"]:
-    files = {f["kind"]: f["path"].replace("\\", "/").split("/", 1)[-1] for f in d["files"]}
+    files = {f["kind"]: re.sub(r"^.*drive_c/|^[A-Za-z]:/", "", f["path"].replace("\\", "/")) for f in d["files"]}
     print("%s: %s | %s | %s" % (d["name"], files.get("server", "-"), files.get("web", "-"), d["effective"]["inactivity_timeout"]["seconds"]))'
 }
 expect() {  # WANT GOT
