@@ -114,7 +114,13 @@ std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {
   if (options.paths.empty() && !options.installed) return {"."};
   std::vector<std::filesystem::path> paths;
   for (const std::string& text : options.paths) paths.push_back(path_from_utf8(text));
-  if (!options.installed) return paths;
+  const std::vector<std::filesystem::path> installed = installed_files(options);
+  paths.insert(paths.end(), installed.begin(), installed.end());
+  return paths;
+}
+
+std::vector<std::filesystem::path> installed_files(const CommonOptions& options) {
+  if (!options.installed) return {};
   if (!options.as.empty()) throw UsageError("--as applies to files given by name, not to --installed: give them apart");
   const InstalledSearch search = find_installed(installed_places_of_this_machine());
   if (search.files.empty()) {
@@ -126,8 +132,7 @@ std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {
                          : fmt::format("--installed: no deployment found where the products install them ({})",
                                        fmt::join(places, "; ")));
   }
-  paths.insert(paths.end(), search.files.begin(), search.files.end());
-  return paths;
+  return search.files;
 }
 
 bool reads_current_directory(const CommonOptions& options) { return options.paths.empty() && !options.installed; }

@@ -51,6 +51,9 @@ std::string fo_inactivity_source(const CommonOptions& options);
 // none given and no --installed: the current directory. Throws UsageError when --installed finds
 // nothing (saying where it looked).
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options);
+// With --installed, the configuration files installed on this machine (else none). Throws
+// UsageError when it finds nothing, saying where it looked.
+std::vector<std::filesystem::path> installed_files(const CommonOptions& options);
 // Whether the command reads the current directory because no path was given.
 bool reads_current_directory(const CommonOptions& options);
 Style style_for(const CommonOptions& options, std::FILE* stream);

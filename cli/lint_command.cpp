@@ -137,7 +137,9 @@ int run_lint(const LintCommandOptions& options) {
 void setup_lint(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<LintCommandOptions>();
   CLI::App* lint = app.add_subcommand("lint", "Check deployments against the rules (sessiontool rules lists them)");
-  lint->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  lint->add_option("paths", options->common.paths,
+                   "Files or directories (default: current directory); '-' reads docker inspect, docker compose "
+                   "config --format json or an env file from standard input");
   lint->add_option("--format", options->format,
                    "Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure"}));
@@ -154,6 +156,7 @@ void setup_lint(CLI::App& app, int& exit_code) {
       "  sessiontool lint                                   # every deployment under the current directory\n"
       "  sessiontool lint deploy/ --format sarif > sessiontool.sarif\n"
       "  sessiontool lint --fail-on error --disable ST102\n"
+      "  docker compose config --format json | sessiontool lint -   # the containers' settings (ST401-ST404)\n"
       "  sessiontool explain ST103                          # why a rule exists and how to fix it\n"
       "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or config error, 3 unreadable input.");
   lint->callback([options, &exit_code] { exit_code = run_lint(*options); });

@@ -62,7 +62,7 @@ complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l as -x -a 'serve
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l config -r -F -d 'Configuration file (default: .sessiontool.json upward)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l color -x -a 'auto always never' -d 'Colour output'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l installed -d 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS\'s sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS\'s AosService\\WebRoot'
-complete -c sessiontool -n '__fish_seen_subcommand_from lint' -F -d 'Files or directories (default: current directory)'
+complete -c sessiontool -n '__fish_seen_subcommand_from lint' -F -d 'Files or directories (default: current directory); \'-\' reads docker inspect, docker compose config --format json or an env file from standard input'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from explain' -l help -s h -d 'Print this help message and exit'
 complete -c sessiontool -n '__fish_seen_subcommand_from explain' -a '$__sessiontool_rules' -d 'Rule id, e.g. ST103'

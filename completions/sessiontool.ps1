@@ -49,7 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
             '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
-            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory)' }
+            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory); ''-'' reads docker inspect, docker compose config --format json or an env file from standard input' }
         }
         'explain' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }

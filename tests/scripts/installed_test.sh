@@ -92,6 +92,12 @@ stage "the platform from the version folder"
 shown=$(run show --installed)
 [[ $shown == *"platform 23 (from the"* ]] || fail "show --installed did not take platform 23 from the version folder: $shown"
 
+stage "set --installed rolls a web setting out to the installed web instances only"
+diff=$(run set SessionTimeout=50m --installed --dry-run)
+[[ $diff == *wwwroot*BC230*navsettings.json* && $diff == *"Second Web"*navsettings.json* ]] ||
+  fail "set --installed --dry-run did not change both web instances: $diff"
+[[ $diff != *CustomSettings.config* ]] || fail "set --installed --dry-run touched a server file: $diff"
+
 stage "show with no path in a folder with no configuration file suggests --installed"
 mkdir -p "$c/empty"
 said=$(cd "$c/empty" && run show 2>&1)
