@@ -212,6 +212,8 @@ int run_set(const SetOptions& options) {
     return kExitRefused;
   }
 
+  if (std::ranges::find(request.paths, kStandardInput) != request.paths.end())
+    throw UsageError("set edits files in place: standard input ('-') cannot be written; give the file's path");
   const std::vector<std::filesystem::path> installed = installed_files(options.common);
   std::vector<std::filesystem::path> paths =
       request.paths.empty() && installed.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;

@@ -59,23 +59,24 @@ bool is_config_file(const fs::path& file) { return kind_from_name(file) || names
 // every path a document keeps (and shows) uses the system's separator. A no-op on POSIX.
 fs::path native_separators(fs::path path) { return path.make_preferred(); }
 
+ReadResult as_result(ContainerRead read) {
+  return ReadResult{.error = std::move(read.error),
+                    .containers = read.file ? std::make_shared<ContainerFile>(std::move(*read.file)) : nullptr};
+}
+
 // A JSON file's kind, or an env file, by its content: container descriptions are read here;
 // nullopt for a navsettings.json (and for malformed JSON, which its reader reports as before)
 // or XML. JSON of any other kind is no configuration file.
 std::optional<ReadResult> read_by_content(const fs::path& path, std::string& bytes) {
   if (!looks_like_json(bytes)) {
     if (!looks_like_env_file(bytes)) return std::nullopt;
-    ContainerRead read = read_containers(path, std::move(bytes), ContainerSource::env_file);
-    return ReadResult{.error = std::move(read.error),
-                      .containers = read.file ? std::make_shared<ContainerFile>(std::move(*read.file)) : nullptr};
+    return as_result(read_containers(path, std::move(bytes), ContainerSource::env_file));
   }
   const JsonContent content = json_content(bytes);
   if (content == JsonContent::navsettings) return std::nullopt;
   if (content == JsonContent::docker_inspect || content == JsonContent::compose || content == JsonContent::malformed_array) {
-    ContainerRead read = read_containers(
-        path, std::move(bytes), content == JsonContent::compose ? ContainerSource::compose : ContainerSource::docker_inspect);
-    return ReadResult{.error = std::move(read.error),
-                      .containers = read.file ? std::make_shared<ContainerFile>(std::move(*read.file)) : nullptr};
+    return as_result(read_containers(
+        path, std::move(bytes), content == JsonContent::compose ? ContainerSource::compose : ContainerSource::docker_inspect));
   }
   if (content == JsonContent::malformed) return std::nullopt;
   const SourceText text(std::move(bytes));
