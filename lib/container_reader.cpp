@@ -109,7 +109,7 @@ class Builder {
       if (eq == std::string::npos) return std::nullopt;  // "KEY" alone: taken from the host, unknown here
       v.name = m.value.substr(0, eq);
       v.value = m.value.substr(eq + 1);
-      v.offsets.assign(offsets.begin() + static_cast<std::ptrdiff_t>(eq + 1), offsets.end());
+      v.offsets.assign(offsets.begin() + static_cast<std::ptrdiff_t>(std::min(eq + 1, offsets.size() - 1)), offsets.end());
     }
     v.pos = text_.position(m.element ? m.value_span.offset : m.key_span.offset);
     return v;

@@ -12,6 +12,7 @@
 
 #include "container_settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -52,7 +53,10 @@ class Builder {
  public:
   Builder(const ContainerFile& file, const Container& c, ContainerDeployment& out) : file_(file), c_(c), out_(out) {}
 
-  Position at(const ContainerVariable& v, std::size_t index) const { return file_.text.position(v.offsets[index]); }
+  // A byte of the value in the file (its end past the last; offsets are never empty).
+  Position at(const ContainerVariable& v, std::size_t index) const {
+    return file_.text.position(v.offsets[std::min(index, v.offsets.size() - 1)]);
+  }
 
   void add(Document& doc, FileKind kind, std::string_view variable_name) {
     const ContainerVariable* v = c_.variable(variable_name);

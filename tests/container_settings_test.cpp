@@ -85,6 +85,20 @@ TEST_SUITE("container_settings") {
     CHECK(resolved.reconnect->total == Duration::minutes(14));
   }
 
+  TEST_CASE("escapes of every length in a value still give positions inside it") {
+    const ContainerFile file =
+        inspect(R"("customNavSettings=SessionTimeout=\ud83d\ude00\n,X=\u0041\u0800", "customWebSettings=\u00e9=1\/")");
+    const auto deployments = container_deployments(file);
+    REQUIRE(deployments.size() == 1);
+    for (const Document* doc : {&deployments[0].server, &deployments[0].web})
+      for (const Entry& entry : doc->entries) {
+        CHECK(entry.value_pos.line == 1);
+        CHECK(entry.value_pos.column > 40);
+        CHECK(entry.value_end_pos.column >= entry.value_pos.column);
+      }
+    CHECK(deployments[0].server.entries[1].value == "A\xE0\xA0\x80");
+  }
+
   TEST_CASE("what goes wrong only in a container: cut, twice, the wrong variable") {
     const ContainerFile file = inspect(
         R"("customNavSettings=PublicWebBaseUrl=https://h/?t=a,b,SessionTimeout=00:10:00,ClientServicesIdleClientTimeout=1:00:00,clientservicesidleclienttimeout=2:00:00")");
