@@ -27,8 +27,10 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
                      "F&O system parameter 'Session inactivity timeout' (default 30m)")
       ->type_name("DURATION")
       ->group(group);
-  command.add_option("--as", options.as, "Read explicitly given files as this kind")
-      ->check(CLI::IsMember({"server", "web", "aos"}))
+  command.add_option("--as", options.as,
+                     "Read explicitly given files as this kind (docker-inspect, compose, env-file: container "
+                     "descriptions, for show and lint)")
+      ->check(CLI::IsMember({"server", "web", "aos", "docker-inspect", "compose", "env-file"}))
       ->group(group);
   command.add_option("--config", options.config, "Configuration file (default: .sessiontool.json upward)")
       ->type_name("FILE")
@@ -92,6 +94,12 @@ std::string fo_inactivity_source(const CommonOptions& options) {
   const ConfigFile& config = config_file(options);
   if (config.fo_inactivity_timeout) return fmt::format("fo_inactivity_timeout in {}", utf8_text(config.path));
   return {};
+}
+
+std::optional<ContainerSource> forced_container(const CommonOptions& options) {
+  for (ContainerSource source : {ContainerSource::docker_inspect, ContainerSource::compose, ContainerSource::env_file})
+    if (options.as == to_string(source)) return source;
+  return std::nullopt;
 }
 
 std::optional<FileKind> forced_kind(const CommonOptions& options) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config_file.hpp"
+#include "containers.hpp"
 #include "document.hpp"
 #include "resolve.hpp"
 #include "style.hpp"
@@ -43,6 +44,8 @@ const ConfigFile& config_file(const CommonOptions& options);
 // Throws UsageError for a bad value.
 ResolveOptions resolve_options(const CommonOptions& options);
 std::optional<FileKind> forced_kind(const CommonOptions& options);
+// --as docker-inspect|compose|env-file: the files given are container descriptions of that kind.
+std::optional<ContainerSource> forced_container(const CommonOptions& options);
 // Load-balancer idle timeout: default 4 minutes (Azure); "none" disables the check.
 std::optional<Duration> lb_idle_timeout(const CommonOptions& options);
 // Where the F&O system parameter came from, for lint messages ("--fo-inactivity-timeout").

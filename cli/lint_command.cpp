@@ -116,7 +116,15 @@ int run_lint(const LintCommandOptions& options) {
   };
   LintTotals totals;
   try {
-    totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+    if (const std::optional<ContainerSource> source = forced_container(options.common)) {
+      // Container descriptions are small: read at once, as lint(Inputs) does.
+      const Inputs inputs = load_container_inputs(input_paths(options.common), *source);
+      const LintReport report = lint(inputs, lint_opts);
+      for (const Diagnostic& d : report.diagnostics) emit(d);
+      totals = {.files = report.files, .deployments = report.deployments, .read_errors = !inputs.errors.empty()};
+    } else {
+      totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+    }
   } catch (const ScratchError& e) {
     progress.finish();
     fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",

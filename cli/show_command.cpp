@@ -42,7 +42,9 @@ int run_show(const ShowOptions& options) {
   for (const std::string& text : options.assume) resolve_opts.assume.push_back(parse_assumption(text));
   const ShowTextOptions text_opts{.all = options.all, .lb_idle_timeout = lb_idle_timeout(options.common)};
 
-  Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
+  const std::optional<ContainerSource> containers_as = forced_container(options.common);
+  Inputs inputs = containers_as ? load_container_inputs(input_paths(options.common), *containers_as)
+                                : load_inputs(input_paths(options.common), forced_kind(options.common));
   auto deployments = resolve(inputs.documents, resolve_opts);
   // Each container's settings, kept while its deployment points into them.
   std::vector<std::vector<ContainerDeployment>> containers;

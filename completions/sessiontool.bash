@@ -34,7 +34,7 @@ _sessiontool_value()
         "show --platform") echo "free" ;;
         "show --lb-idle-timeout") echo "free" ;;
         "show --fo-inactivity-timeout") echo "free" ;;
-        "show --as") echo "choice server web aos" ;;
+        "show --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "show --config") echo "file" ;;
         "show --color") echo "choice auto always never" ;;
         "show ") echo "path" ;;
@@ -45,7 +45,7 @@ _sessiontool_value()
         "lint --platform") echo "free" ;;
         "lint --lb-idle-timeout") echo "free" ;;
         "lint --fo-inactivity-timeout") echo "free" ;;
-        "lint --as") echo "choice server web aos" ;;
+        "lint --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "lint --config") echo "file" ;;
         "lint --color") echo "choice auto always never" ;;
         "lint ") echo "path" ;;
@@ -55,7 +55,7 @@ _sessiontool_value()
         "set --platform") echo "free" ;;
         "set --lb-idle-timeout") echo "free" ;;
         "set --fo-inactivity-timeout") echo "free" ;;
-        "set --as") echo "choice server web aos" ;;
+        "set --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "set --config") echo "file" ;;
         "set --color") echo "choice auto always never" ;;
         "set ") echo "set-argument" ;;

@@ -29,7 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
             '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
@@ -45,7 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
             '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
             '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }

@@ -23,4 +23,8 @@ struct Inputs {
 // is searched recursively; files found there that are not configuration files are skipped.
 Inputs load_inputs(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as);
 
+// Every path read as a container description of this kind (--as docker-inspect, compose or
+// env-file), '-' from standard input.
+Inputs load_container_inputs(const std::vector<std::filesystem::path>& paths, ContainerSource source);
+
 }  // namespace sessiontool
