@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <map>
+#include <random>
+#include <string>
 
 #include "fixtures.hpp"
 #include "installed.hpp"
@@ -20,7 +22,8 @@ void write(const fs::path& path, const std::string& text) {
 
 // A machine's drive C: in a temporary folder, laid out as the installers lay it out.
 struct FakeMachine {
-  fs::path root = fs::temp_directory_path() / fs::path("sessiontool-installed-test");
+  // A folder of its own: ctest runs the cases in parallel, each in a process of its own.
+  fs::path root = fs::temp_directory_path() / fs::path("sessiontool-installed-" + std::to_string(std::random_device{}()));
   fs::path c = root / "drive_c";
   FakeMachine() {
     fs::remove_all(root);
