@@ -92,6 +92,10 @@ stage "the platform from the version folder"
 shown=$(run show --installed)
 [[ $shown == *"platform 23 (from the"* ]] || fail "show --installed did not take platform 23 from the version folder: $shown"
 
+stage "lint --installed checks the same deployments"
+linted=$(run lint --installed --fail-on none)
+[[ $linted == *"in 4 files (2 deployments)."* ]] || fail "lint --installed did not check the 2 deployments' 4 files: $linted"
+
 stage "set --installed rolls a web setting out to the installed web instances only"
 diff=$(run set SessionTimeout=50m --installed --dry-run)
 [[ $diff == *wwwroot*BC230*navsettings.json* && $diff == *"Second Web"*navsettings.json* ]] ||
