@@ -12,6 +12,7 @@
 #include "catalog.hpp"
 #include "containers.hpp"
 #include "json_scanner.hpp"
+#include "path_text.hpp"
 
 namespace sessiontool {
 namespace {
@@ -180,7 +181,7 @@ std::vector<Container> compose_containers(const Tree& tree, const Builder& build
 // and blank lines skipped.
 Container env_file_container(const std::filesystem::path& path, const SourceText& text) {
   Container c;
-  c.name = path.stem().string();
+  c.name = utf8_text(path.stem());
   c.pos = {1, 1};
   const std::string& bytes = text.bytes();
   for (std::size_t start = text.bom_length(); start < bytes.size();) {
