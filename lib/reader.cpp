@@ -125,7 +125,14 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
     json = looks_like_json(bytes);
   else
     json = *kind == FileKind::web;
+  // Text that is neither XML nor JSON but holds KEY=VALUE lines is most likely an env file that
+  // content detection could not take (a line that is no variable): say how to read it.
+  const bool env_like = !kind && !json && bytes.find('=') != std::string::npos &&
+                        bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF") != std::string::npos &&
+                        bytes[bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] != '<';
   ReadResult result = json ? read_navsettings(path, std::move(bytes)) : read_xml(path, std::move(bytes), kind);
+  if (env_like && result.error && result.error->kind == ReadErrorKind::malformed)
+    result.error->message += "; if this is an env file of a container, read it with --as env-file";
   if (Document* doc = result.document ? &*result.document : nullptr) {
     for (Entry& entry : doc->entries)
       if (entry.applies) entry.setting = find_setting(entry.name(), doc->kind);
