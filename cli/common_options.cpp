@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "installed.hpp"
 #include "path_text.hpp"
 #include "usage_error.hpp"
 
@@ -25,8 +27,10 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
                      "F&O system parameter 'Session inactivity timeout' (default 30m)")
       ->type_name("DURATION")
       ->group(group);
-  command.add_option("--as", options.as, "Read explicitly given files as this kind")
-      ->check(CLI::IsMember({"server", "web", "aos"}))
+  command.add_option("--as", options.as,
+                     "Read explicitly given files as this kind (docker-inspect, compose, env-file: container "
+                     "descriptions, for show and lint)")
+      ->check(CLI::IsMember({"server", "web", "aos", "docker-inspect", "compose", "env-file"}))
       ->group(group);
   command.add_option("--config", options.config, "Configuration file (default: .sessiontool.json upward)")
       ->type_name("FILE")
@@ -34,6 +38,16 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--color", options.color, "Colour output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->group(group);
+  add_installed_option(command, options);
+}
+
+void add_installed_option(CLI::App& command, CommonOptions& options) {
+  command
+      .add_flag("--installed", options.installed,
+                "Also read the deployments installed on this machine: server instances under %ProgramFiles%, web "
+                "instances of IIS's sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS's "
+                "AosService\\WebRoot")
+      ->group(kCommonOptionsGroup);
 }
 
 static Duration duration_option(const std::string& name, const std::string& text) {
@@ -82,6 +96,12 @@ std::string fo_inactivity_source(const CommonOptions& options) {
   return {};
 }
 
+std::optional<ContainerSource> forced_container(const CommonOptions& options) {
+  for (ContainerSource source : {ContainerSource::docker_inspect, ContainerSource::compose, ContainerSource::env_file})
+    if (options.as == to_string(source)) return source;
+  return std::nullopt;
+}
+
 std::optional<FileKind> forced_kind(const CommonOptions& options) {
   if (options.as.empty()) return std::nullopt;
   return file_kind_from_string(options.as);
@@ -99,11 +119,31 @@ std::optional<Duration> lb_idle_timeout(const CommonOptions& options) {
 }
 
 std::vector<std::filesystem::path> input_paths(const CommonOptions& options) {
-  if (options.paths.empty()) return {"."};
+  if (options.paths.empty() && !options.installed) return {"."};
   std::vector<std::filesystem::path> paths;
   for (const std::string& text : options.paths) paths.push_back(path_from_utf8(text));
+  const std::vector<std::filesystem::path> installed = installed_files(options);
+  paths.insert(paths.end(), installed.begin(), installed.end());
   return paths;
 }
+
+std::vector<std::filesystem::path> installed_files(const CommonOptions& options) {
+  if (!options.installed) return {};
+  if (!options.as.empty()) throw UsageError("--as applies to files given by name, not to --installed: give them apart");
+  const InstalledSearch search = find_installed(installed_places_of_this_machine());
+  if (search.files.empty()) {
+    std::vector<std::string> places;
+    for (const std::filesystem::path& place : search.looked_in) places.push_back(utf8_text(place));
+    throw UsageError(places.empty()
+                         ? std::string("--installed: this system names none of the places the products install to "
+                                       "(%ProgramFiles%, %windir%, %SystemDrive% are not set); give the files' paths")
+                         : fmt::format("--installed: no deployment found where the products install them ({})",
+                                       fmt::join(places, "; ")));
+  }
+  return search.files;
+}
+
+bool reads_current_directory(const CommonOptions& options) { return options.paths.empty() && !options.installed; }
 
 Style style_for(const CommonOptions& options, std::FILE* stream) {
   return Style::choose(options.color, stream);

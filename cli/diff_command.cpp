@@ -69,6 +69,16 @@ int run_diff(const DiffOptions& options) {
       for (const Diagnostic& d : side->read_errors) print_read_error(d, style);
     return kExitBadInput;
   }
+  // A container's settings live in its description, not in files a tree compares: refused rather
+  // than counted as "no change".
+  for (const auto& [side, root] : {std::pair{&before, &options.old_path}, std::pair{&after, &options.new_path}})
+    if (side->containers != 0) {
+      fmt::print(stderr,
+                 "sessiontool: error: {} holds container descriptions ({} Business Central container{}): diff "
+                 "compares configuration files; compare containers with 'sessiontool show' on each description\n",
+                 *root, side->containers, side->containers == 1 ? "" : "s");
+      return kExitUsage;
+    }
   const BehaviourDiff diff = diff_behaviour(before, after, old_root, new_root);
   if (!options.quiet) {
     if (options.format == "json") fmt::print("{}", render_diff_json(diff, options.all));

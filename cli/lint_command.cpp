@@ -117,7 +117,15 @@ int run_lint(const LintCommandOptions& options) {
   };
   LintTotals totals;
   try {
-    totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+    if (const std::optional<ContainerSource> source = forced_container(options.common)) {
+      // Container descriptions are small: read at once, as lint(Inputs) does.
+      const Inputs inputs = load_container_inputs(input_paths(options.common), *source);
+      const LintReport report = lint(inputs, lint_opts);
+      for (const Diagnostic& d : report.diagnostics) emit(d);
+      totals = {.files = report.files, .deployments = report.deployments, .read_errors = !inputs.errors.empty()};
+    } else {
+      totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
+    }
   } catch (const ScratchError& e) {
     progress.finish();
     fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",
@@ -138,7 +146,9 @@ int run_lint(const LintCommandOptions& options) {
 void setup_lint(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<LintCommandOptions>();
   CLI::App* lint = app.add_subcommand("lint", "Check deployments against the rules (sessiontool rules lists them)");
-  lint->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  lint->add_option("paths", options->common.paths,
+                   "Files or directories (default: current directory); '-' reads docker inspect, docker compose "
+                   "config --format json or an env file from standard input");
   lint->add_option("--format", options->format,
                    "Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations; markdown for a CI summary)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "azure", "markdown"}));
@@ -156,6 +166,7 @@ void setup_lint(CLI::App& app, int& exit_code) {
       "  sessiontool lint deploy/ --format sarif > sessiontool.sarif\n"
       "  sessiontool lint --fail-on error --disable ST102\n"
       "  sessiontool lint deploy/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
+      "  docker compose config --format json | sessiontool lint -   # the containers' settings (ST401-ST404)\n"
       "  sessiontool explain ST103                          # why a rule exists and how to fix it\n"
       "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or config error, 3 unreadable input.");
   lint->callback([options, &exit_code] { exit_code = run_lint(*options); });

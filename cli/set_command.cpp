@@ -241,11 +241,15 @@ int run_set(const SetOptions& options) {
     return kExitRefused;
   }
 
-  const std::vector<std::filesystem::path> paths =
-      request.paths.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;
+  if (std::ranges::find(request.paths, kStandardInput) != request.paths.end())
+    throw UsageError("set edits files in place: standard input ('-') cannot be written; give the file's path");
+  const std::vector<std::filesystem::path> installed = installed_files(options.common);
+  std::vector<std::filesystem::path> paths =
+      request.paths.empty() && installed.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;
   ProgressLine reading("reading");
   TargetFiles files = find_targets(paths, request.keys, forced_kind(options.common),
-                                   [&](std::size_t done, std::size_t total) { reading.update(done, total); });
+                                   [&](std::size_t done, std::size_t total) { reading.update(done, total); }, installed);
+  if (!installed.empty()) paths.emplace_back("--installed");  // for the message of a kind with no file
   reading.finish();
   if (!files.errors.empty()) {
     print_read_errors(files.errors, style_for(options.common, stderr));

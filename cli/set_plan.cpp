@@ -105,6 +105,16 @@ std::string kinds_of(const KeyPlan& plan) {
   return fmt::format("{}", fmt::join(names, " and "));
 }
 
+// set's answer to a container description named as a path.
+std::string container_not_editable(const fs::path& path) {
+  return fmt::format(
+      "{} describes containers (docker inspect, docker compose config or an env file): set does not edit them. A "
+      "container's settings are its customNavSettings and customWebSettings, applied at its first start: create it "
+      "again with the new values (docker run -e, the compose file's environment, New-BcContainer "
+      "-additionalParameters), then sessiontool show on its docker inspect reports them",
+      utf8_text(path));
+}
+
 }  // namespace
 
 const char* kind_phrase(FileKind kind) {
@@ -190,7 +200,8 @@ std::string display_value(const SettingInfo* info, std::string_view value) {
 
 TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<KeyPlan>& keys,
                          std::optional<FileKind> forced,
-                         const std::function<void(std::size_t done, std::size_t total)>& progress) {
+                         const std::function<void(std::size_t done, std::size_t total)>& progress,
+                         const std::vector<fs::path>& installed) {
   TargetFiles files;
   std::set<fs::path> seen;
   auto take = [&](Document doc) {
@@ -204,14 +215,19 @@ TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<K
     if (fs::is_directory(paths[i], ec)) listed[i] = find_config_files(paths[i]);
     total += listed[i] ? listed[i]->size() : 1;
   }
+  if (!installed.empty()) {
+    listed.emplace_back(installed);
+    total += installed.size();
+  }
   const auto step = [&] {
     if (progress) progress(++done, total);
   };
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    const fs::path& path = paths[i];
+  for (std::size_t i = 0; i < listed.size(); ++i) {
     if (!listed[i]) {
+      const fs::path& path = paths[i];
       step();
       ReadResult result = read_document(path, forced);
+      if (result.containers) throw UsageError(container_not_editable(path));
       if (result.error) {
         files.errors.push_back(std::move(*result.error));
       } else if (!any_key_belongs(keys, result.document->kind)) {

@@ -51,10 +51,11 @@ struct TargetFiles {
 // The files under `paths` that some key belongs in. An explicit file must be readable,
 // recognised and of a key's kind (UsageError otherwise); in a directory, files of other
 // kinds and unrecognised files are skipped. A file reached twice (named twice, or through a
-// symlink) is edited once.
+// symlink) is edited once. `installed` (--installed) are files found as a directory's are.
 TargetFiles find_targets(const std::vector<std::filesystem::path>& paths, const std::vector<KeyPlan>& keys,
                          std::optional<FileKind> forced,
-                         const std::function<void(std::size_t done, std::size_t total)>& progress = {});
+                         const std::function<void(std::size_t done, std::size_t total)>& progress = {},
+                         const std::vector<std::filesystem::path>& installed = {});
 
 // Throws UsageError when a key's kind has no file among the targets.
 void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vector<Document>& documents,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "container_settings.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
@@ -42,8 +43,22 @@ int run_show(const ShowOptions& options) {
   for (const std::string& text : options.assume) resolve_opts.assume.push_back(parse_assumption(text));
   const ShowTextOptions text_opts{.all = options.all, .lb_idle_timeout = lb_idle_timeout(options.common)};
 
-  Inputs inputs = load_inputs(input_paths(options.common), forced_kind(options.common));
-  const auto deployments = resolve(inputs.documents, resolve_opts);
+  const std::optional<ContainerSource> containers_as = forced_container(options.common);
+  Inputs inputs = containers_as ? load_container_inputs(input_paths(options.common), *containers_as)
+                                : load_inputs(input_paths(options.common), forced_kind(options.common));
+  auto deployments = resolve(inputs.documents, resolve_opts);
+  // Each container's settings, kept while its deployment points into them.
+  std::vector<std::vector<ContainerDeployment>> containers;
+  containers.reserve(inputs.containers.size());
+  for (const auto& file : inputs.containers)
+    for (const ContainerDeployment& container : containers.emplace_back(container_deployments(*file)))
+      deployments.push_back(resolve_container(container, resolve_opts));
+  if (deployments.empty() && inputs.errors.empty() && reads_current_directory(options.common)) {
+    // From C:\ the walk would take the whole drive: say where the deployments are instead.
+    fmt::print(stderr,
+               "sessiontool: no configuration file under the current directory; to read the deployments installed "
+               "on this machine: sessiontool show --installed\n");
+  }
   if (options.format == "json") {
     fmt::print("{}", render_show_json(deployments));
   } else if (options.format == "markdown") {
@@ -61,7 +76,9 @@ int run_show(const ShowOptions& options) {
 void setup_show(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* show = app.add_subcommand("show", "Show effective session timeouts and where each value comes from");
-  show->add_option("paths", options->common.paths, "Files or directories (default: current directory)");
+  show->add_option("paths", options->common.paths,
+                   "Files or directories (default: current directory); '-' reads docker inspect, docker compose "
+                   "config --format json or an env file from standard input");
   show->add_option("--format", options->format, "Output format (markdown: a table for a CI summary)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   show->add_option("--assume", options->assume, "What-if: use KEY=VALUE instead of the files' value (repeatable)")
@@ -74,7 +91,12 @@ void setup_show(CLI::App& app, int& exit_code) {
       "  sessiontool show C:\\BC\\Service\\CustomSettings.config C:\\BC\\Web\\navsettings.json\n"
       "  sessiontool show --assume SessionTimeout=45m      # what if the web timeout were 45 minutes\n"
       "  sessiontool show --format json | jq '.deployments[].effective'\n"
-      "  sessiontool show deploy/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"");
+      "  sessiontool show deploy/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
+      "  sessiontool show --installed                      # the server, web and AOS instances installed here\n"
+      "  docker inspect bc1 | sessiontool show -           # a Business Central container's settings\n"
+      "A container's settings come from its customNavSettings and customWebSettings, applied at its first start:\n"
+      "set does not edit them; create the container again with new values (docker run -e, compose environment,\n"
+      "New-BcContainer -additionalParameters), and show then reports them from its docker inspect.");
   show->callback([options, &exit_code] { exit_code = run_show(*options); });
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "containers.hpp"
 #include "path_text.hpp"
 
 namespace sessiontool::cli {
@@ -47,12 +48,26 @@ ordered_json platform_json(const BcPlatform& p) {
   return j;
 }
 
+// A container's description: where it is, and what it runs.
+ordered_json container_json(const Deployment& d) {
+  const Container& c = *d.container;
+  ordered_json j;
+  j["name"] = c.name;
+  j["image"] = c.image;
+  j["source"] = to_string(d.container_file->source);
+  j["path"] = utf8_text(d.container_file->path);
+  j["line"] = c.pos.line;
+  j["column"] = c.pos.column;
+  return j;
+}
+
 ordered_json deployment_json(const Deployment& d) {
   ordered_json j;
   j["product"] = to_string(d.product);
   j["name"] = d.name;
   j["files"] = ordered_json::array();
   for (const Document* doc : d.files()) j["files"].push_back({{"kind", to_string(doc->kind)}, {"path", utf8_text(doc->path)}});
+  if (d.container) j["container"] = container_json(d);
   if (d.product == Product::business_central) j["platform"] = platform_json(d.platform);
   // What makes the product refuse a file: the server, web server or AOS does not start.
   ordered_json refused = ordered_json::array();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "containers.hpp"
 #include "markdown.hpp"
 #include "path_text.hpp"
 #include "show_text.hpp"
@@ -12,6 +13,12 @@ namespace {
 constexpr std::string_view kNotApplicable = "n/a";
 
 std::string files_cell(const Deployment& d) {
+  if (d.container) {  // both settings documents are made from its description
+    const Container& c = *d.container;
+    return fmt::format("{} {}{}", to_string(d.container_file->source),
+                       markdown::code(fmt::format("{}:{}:{}", utf8_text(d.container_file->path), c.pos.line, c.pos.column)),
+                       c.image.empty() ? "" : ", image " + markdown::code(c.image));
+  }
   std::string out;
   for (const Document* doc : d.files())
     out += fmt::format("{}{} {}", out.empty() ? "" : ", ", to_string(doc->kind), markdown::code(utf8_text(doc->path)));

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "containers.hpp"
 #include "path_text.hpp"
 #include "timeline.hpp"
 
@@ -151,8 +152,21 @@ std::string platform_text(const BcPlatform& platform) {
     case config_file: return fmt::format("{} ({})", platform.major, platform.evidence);
     case install_folder: return fmt::format("{} (from the {})", platform.major, platform.evidence);
     case content: return fmt::format("{} or later ({})", platform.at_least, platform.evidence);
+    case container: return fmt::format("{} (from the {})", platform.major, platform.evidence);
   }
   return "";
+}
+
+// A container's description, and where its settings come from.
+std::string container_lines(const Deployment& d) {
+  const Container& c = *d.container;
+  const char* source = d.container_file->source == ContainerSource::docker_inspect ? "docker inspect"
+                       : d.container_file->source == ContainerSource::compose        ? "docker compose config"
+                                                                                     : "env file";
+  std::string out = fmt::format("  {:<9}{}:{}:{} ({}{})\n", "source", utf8_text(d.container_file->path), c.pos.line,
+                                c.pos.column, source, c.image.empty() ? "" : ", image " + c.image);
+  out += fmt::format("  {:<9}customNavSettings (server), customWebSettings (web), applied at its first start\n", "settings");
+  return out;
 }
 
 std::vector<Notice> deployment_notices(const Deployment& d) {
@@ -185,7 +199,10 @@ std::string render_show_text(const std::vector<Deployment>& deployments, const S
   for (const Deployment& d : deployments) {
     if (!out.empty()) out += "\n";
     out += fmt::format("{} {}\n", style.bold(d.name), style.dim(fmt::format("({})", product_title(d.product))));
-    for (const Document* doc : d.files()) out += fmt::format("  {:<9}{}\n", to_string(doc->kind), utf8_text(doc->path));
+    if (d.container)
+      out += container_lines(d);
+    else
+      for (const Document* doc : d.files()) out += fmt::format("  {:<9}{}\n", to_string(doc->kind), utf8_text(doc->path));
     if (d.product == Product::business_central) {
       const std::string text = platform_text(d.platform);
       out += fmt::format("  {:<9}{}\n", "platform", d.platform.known() ? text : style.yellow(text));

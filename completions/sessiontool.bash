@@ -6,8 +6,8 @@
 _sessiontool_commands="show lint explain rules set diff completions"
 _sessiontool_set_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
 _sessiontool_known_keys="BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionInactivityTimeout SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds"
-_sessiontool_rules="ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303"
-_sessiontool_configurable_rules="ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303"
+_sessiontool_rules="ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404"
+_sessiontool_configurable_rules="ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404"
 _sessiontool_severities="error warning info"
 
 # The options of a subcommand ("": before the subcommand).
@@ -15,12 +15,12 @@ _sessiontool_options()
 {
     case $1 in
         "") echo "--help -h --version" ;;
-        show) echo "--help -h --format --assume --all --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
-        lint) echo "--help -h --format --fail-on --disable --severity --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        show) echo "--help -h --format --assume --all --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
+        lint) echo "--help -h --format --fail-on --disable --severity --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
         explain) echo "--help -h" ;;
         rules) echo "--help -h --format" ;;
-        set) echo "--help -h --unset --dry-run --check --backup --force --format --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
-        diff) echo "--help -h --format --all --quiet --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color" ;;
+        set) echo "--help -h --unset --dry-run --check --backup --force --format --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
+        diff) echo "--help -h --format --all --quiet --platform --lb-idle-timeout --fo-inactivity-timeout --as --config --color --installed" ;;
         completions) echo "--help -h" ;;
     esac
 }
@@ -35,7 +35,7 @@ _sessiontool_value()
         "show --platform") echo "free" ;;
         "show --lb-idle-timeout") echo "free" ;;
         "show --fo-inactivity-timeout") echo "free" ;;
-        "show --as") echo "choice server web aos" ;;
+        "show --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "show --config") echo "file" ;;
         "show --color") echo "choice auto always never" ;;
         "show ") echo "path" ;;
@@ -46,7 +46,7 @@ _sessiontool_value()
         "lint --platform") echo "free" ;;
         "lint --lb-idle-timeout") echo "free" ;;
         "lint --fo-inactivity-timeout") echo "free" ;;
-        "lint --as") echo "choice server web aos" ;;
+        "lint --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "lint --config") echo "file" ;;
         "lint --color") echo "choice auto always never" ;;
         "lint ") echo "path" ;;
@@ -57,7 +57,7 @@ _sessiontool_value()
         "set --platform") echo "free" ;;
         "set --lb-idle-timeout") echo "free" ;;
         "set --fo-inactivity-timeout") echo "free" ;;
-        "set --as") echo "choice server web aos" ;;
+        "set --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "set --config") echo "file" ;;
         "set --color") echo "choice auto always never" ;;
         "set ") echo "set-argument" ;;
@@ -65,7 +65,7 @@ _sessiontool_value()
         "diff --platform") echo "free" ;;
         "diff --lb-idle-timeout") echo "free" ;;
         "diff --fo-inactivity-timeout") echo "free" ;;
-        "diff --as") echo "choice server web aos" ;;
+        "diff --as") echo "choice server web aos docker-inspect compose env-file" ;;
         "diff --config") echo "file" ;;
         "diff --color") echo "choice auto always never" ;;
         "diff ") echo "path" ;;

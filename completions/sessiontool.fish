@@ -4,8 +4,8 @@
 set -g __sessiontool_commands show lint explain rules set diff completions
 set -g __sessiontool_set_keys BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds
 set -g __sessiontool_known_keys BackgroundSessionsDefaultTimeout ClientServicesIdleClientTimeout ClientServicesKeepAliveInterval ClientServicesOperationTimeout ClientServicesPort ClientServicesReconnectPeriod DefaultTaskSchedulerSessionTimeout ManagementServicesIdleClientTimeout MaxTaskSchedulerSessionTimeout NavHttpClientMaxTimeout ODataServicesOperationTimeout PageBackgroundTaskDefaultTimeout PageBackgroundTaskMaxTimeout QueryTimeout ReportDefaultTimeout ReportTimeout SOAPServicesOperationTimeout SearchTimeout Server ServerInstance SessionInactivityTimeout SessionTimeout SqlCommandTimeout SqlConnectionIdleTimeout SqlConnectionTimeout WebClientStatefulSessionTimeoutInSeconds
-set -g __sessiontool_rules ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303
-set -g __sessiontool_configurable_rules ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303
+set -g __sessiontool_rules ST001 ST002 ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404
+set -g __sessiontool_configurable_rules ST003 ST004 ST005 ST006 ST007 ST008 ST009 ST010 ST011 ST012 ST101 ST102 ST103 ST105 ST106 ST107 ST201 ST202 ST203 ST204 ST301 ST302 ST303 ST401 ST402 ST403 ST404
 set -g __sessiontool_severities error warning info
 
 function __sessiontool_configurable_rules
@@ -45,10 +45,11 @@ complete -c sessiontool -n '__fish_seen_subcommand_from show' -l all -d 'Also li
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l platform -x -d 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l lb-idle-timeout -x -d 'Load balancer idle timeout (default 4m, Azure\'s; \'none\' disables)'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l fo-inactivity-timeout -x -d 'F&O system parameter \'Session inactivity timeout\' (default 30m)'
-complete -c sessiontool -n '__fish_seen_subcommand_from show' -l as -x -a 'server web aos' -d 'Read explicitly given files as this kind'
+complete -c sessiontool -n '__fish_seen_subcommand_from show' -l as -x -a 'server web aos docker-inspect compose env-file' -d 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l config -r -F -d 'Configuration file (default: .sessiontool.json upward)'
 complete -c sessiontool -n '__fish_seen_subcommand_from show' -l color -x -a 'auto always never' -d 'Colour output'
-complete -c sessiontool -n '__fish_seen_subcommand_from show' -F -d 'Files or directories (default: current directory)'
+complete -c sessiontool -n '__fish_seen_subcommand_from show' -l installed -d 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS\'s sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS\'s AosService\\WebRoot'
+complete -c sessiontool -n '__fish_seen_subcommand_from show' -F -d 'Files or directories (default: current directory); \'-\' reads docker inspect, docker compose config --format json or an env file from standard input'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l help -s h -d 'Print this help message and exit'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l format -x -a 'text json sarif github azure markdown' -d 'Output format (default text; in GitHub Actions or Azure Pipelines text plus annotations; markdown for a CI summary)'
@@ -58,10 +59,11 @@ complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l severity -x -a 
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l platform -x -d 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l lb-idle-timeout -x -d 'Load balancer idle timeout (default 4m, Azure\'s; \'none\' disables)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l fo-inactivity-timeout -x -d 'F&O system parameter \'Session inactivity timeout\' (default 30m)'
-complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l as -x -a 'server web aos' -d 'Read explicitly given files as this kind'
+complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l as -x -a 'server web aos docker-inspect compose env-file' -d 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l config -r -F -d 'Configuration file (default: .sessiontool.json upward)'
 complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l color -x -a 'auto always never' -d 'Colour output'
-complete -c sessiontool -n '__fish_seen_subcommand_from lint' -F -d 'Files or directories (default: current directory)'
+complete -c sessiontool -n '__fish_seen_subcommand_from lint' -l installed -d 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS\'s sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS\'s AosService\\WebRoot'
+complete -c sessiontool -n '__fish_seen_subcommand_from lint' -F -d 'Files or directories (default: current directory); \'-\' reads docker inspect, docker compose config --format json or an env file from standard input'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from explain' -l help -s h -d 'Print this help message and exit'
 complete -c sessiontool -n '__fish_seen_subcommand_from explain' -a '$__sessiontool_rules' -d 'Rule id, e.g. ST103'
@@ -79,9 +81,10 @@ complete -c sessiontool -n '__fish_seen_subcommand_from set' -l format -x -a 'te
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -l platform -x -d 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell'
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -l lb-idle-timeout -x -d 'Load balancer idle timeout (default 4m, Azure\'s; \'none\' disables)'
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -l fo-inactivity-timeout -x -d 'F&O system parameter \'Session inactivity timeout\' (default 30m)'
-complete -c sessiontool -n '__fish_seen_subcommand_from set' -l as -x -a 'server web aos' -d 'Read explicitly given files as this kind'
+complete -c sessiontool -n '__fish_seen_subcommand_from set' -l as -x -a 'server web aos docker-inspect compose env-file' -d 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -l config -r -F -d 'Configuration file (default: .sessiontool.json upward)'
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -l color -x -a 'auto always never' -d 'Colour output'
+complete -c sessiontool -n '__fish_seen_subcommand_from set' -l installed -d 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS\'s sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS\'s AosService\\WebRoot'
 complete -c sessiontool -n '__fish_seen_subcommand_from set' -a '(__sessiontool_assignment $__sessiontool_set_keys)' -F -d 'KEY=VALUE assignments, then files or directories (default: current directory)'
 
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l help -s h -d 'Print this help message and exit'
@@ -91,9 +94,10 @@ complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l quiet -d 'Print
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l platform -x -d 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l lb-idle-timeout -x -d 'Load balancer idle timeout (default 4m, Azure\'s; \'none\' disables)'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l fo-inactivity-timeout -x -d 'F&O system parameter \'Session inactivity timeout\' (default 30m)'
-complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l as -x -a 'server web aos' -d 'Read explicitly given files as this kind'
+complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l as -x -a 'server web aos docker-inspect compose env-file' -d 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l config -r -F -d 'Configuration file (default: .sessiontool.json upward)'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l color -x -a 'auto always never' -d 'Colour output'
+complete -c sessiontool -n '__fish_seen_subcommand_from diff' -l installed -d 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS\'s sites (else %SystemDrive%\\inetpub\\wwwroot), the F&O AOS\'s AosService\\WebRoot'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -F -d 'The deployments before: a directory or a file'
 complete -c sessiontool -n '__fish_seen_subcommand_from diff' -F -d 'The deployments after: a directory or a file'
 

@@ -30,10 +30,11 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
-            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory)' }
+            '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
+            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory); ''-'' reads docker inspect, docker compose config --format json or an env file from standard input' }
         }
         'lint' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
@@ -45,10 +46,11 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
-            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory)' }
+            '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
+            '' = @{ Kind = 'path'; Help = 'Files or directories (default: current directory); ''-'' reads docker inspect, docker compose config --format json or an env file from standard input' }
         }
         'explain' = [ordered]@{
             '--help' = @{ Kind = 'none'; Help = 'Print this help message and exit' }
@@ -72,9 +74,10 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
+            '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
             '' = @{ Kind = 'set-argument'; Help = 'KEY=VALUE assignments, then files or directories (default: current directory)' }
         }
         'diff' = [ordered]@{
@@ -86,9 +89,10 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
             '--platform' = @{ Kind = 'free'; Help = 'Business Central platform major version (21+: no reconnect keys); default: .sessiontool.json, else what the files tell' }
             '--lb-idle-timeout' = @{ Kind = 'free'; Help = 'Load balancer idle timeout (default 4m, Azure''s; ''none'' disables)' }
             '--fo-inactivity-timeout' = @{ Kind = 'free'; Help = 'F&O system parameter ''Session inactivity timeout'' (default 30m)' }
-            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind'; Choices = @('server', 'web', 'aos') }
+            '--as' = @{ Kind = 'choice'; Help = 'Read explicitly given files as this kind (docker-inspect, compose, env-file: container descriptions, for show and lint)'; Choices = @('server', 'web', 'aos', 'docker-inspect', 'compose', 'env-file') }
             '--config' = @{ Kind = 'file'; Help = 'Configuration file (default: .sessiontool.json upward)' }
             '--color' = @{ Kind = 'choice'; Help = 'Colour output'; Choices = @('auto', 'always', 'never') }
+            '--installed' = @{ Kind = 'none'; Help = 'Also read the deployments installed on this machine: server instances under %ProgramFiles%, web instances of IIS''s sites (else %SystemDrive%\inetpub\wwwroot), the F&O AOS''s AosService\WebRoot' }
             '' = @{ Kind = 'path'; Help = 'The deployments before: a directory or a file' }
         }
         'completions' = [ordered]@{
@@ -99,8 +103,8 @@ Register-ArgumentCompleter -Native -CommandName 'sessiontool', 'sessiontool.exe'
     }
     $setKeys = @('BackgroundSessionsDefaultTimeout', 'ClientServicesIdleClientTimeout', 'ClientServicesKeepAliveInterval', 'ClientServicesOperationTimeout', 'ClientServicesPort', 'ClientServicesReconnectPeriod', 'DefaultTaskSchedulerSessionTimeout', 'ManagementServicesIdleClientTimeout', 'MaxTaskSchedulerSessionTimeout', 'NavHttpClientMaxTimeout', 'ODataServicesOperationTimeout', 'PageBackgroundTaskDefaultTimeout', 'PageBackgroundTaskMaxTimeout', 'QueryTimeout', 'ReportDefaultTimeout', 'ReportTimeout', 'SOAPServicesOperationTimeout', 'SearchTimeout', 'Server', 'ServerInstance', 'SessionTimeout', 'SqlCommandTimeout', 'SqlConnectionIdleTimeout', 'SqlConnectionTimeout', 'WebClientStatefulSessionTimeoutInSeconds')
     $knownKeys = @('BackgroundSessionsDefaultTimeout', 'ClientServicesIdleClientTimeout', 'ClientServicesKeepAliveInterval', 'ClientServicesOperationTimeout', 'ClientServicesPort', 'ClientServicesReconnectPeriod', 'DefaultTaskSchedulerSessionTimeout', 'ManagementServicesIdleClientTimeout', 'MaxTaskSchedulerSessionTimeout', 'NavHttpClientMaxTimeout', 'ODataServicesOperationTimeout', 'PageBackgroundTaskDefaultTimeout', 'PageBackgroundTaskMaxTimeout', 'QueryTimeout', 'ReportDefaultTimeout', 'ReportTimeout', 'SOAPServicesOperationTimeout', 'SearchTimeout', 'Server', 'ServerInstance', 'SessionInactivityTimeout', 'SessionTimeout', 'SqlCommandTimeout', 'SqlConnectionIdleTimeout', 'SqlConnectionTimeout', 'WebClientStatefulSessionTimeoutInSeconds')
-    $rules = @('ST001', 'ST002', 'ST003', 'ST004', 'ST005', 'ST006', 'ST007', 'ST008', 'ST009', 'ST010', 'ST011', 'ST012', 'ST101', 'ST102', 'ST103', 'ST105', 'ST106', 'ST107', 'ST201', 'ST202', 'ST203', 'ST204', 'ST301', 'ST302', 'ST303')
-    $configurableRules = @('ST003', 'ST004', 'ST005', 'ST006', 'ST007', 'ST008', 'ST009', 'ST010', 'ST011', 'ST012', 'ST101', 'ST102', 'ST103', 'ST105', 'ST106', 'ST107', 'ST201', 'ST202', 'ST203', 'ST204', 'ST301', 'ST302', 'ST303')
+    $rules = @('ST001', 'ST002', 'ST003', 'ST004', 'ST005', 'ST006', 'ST007', 'ST008', 'ST009', 'ST010', 'ST011', 'ST012', 'ST101', 'ST102', 'ST103', 'ST105', 'ST106', 'ST107', 'ST201', 'ST202', 'ST203', 'ST204', 'ST301', 'ST302', 'ST303', 'ST401', 'ST402', 'ST403', 'ST404')
+    $configurableRules = @('ST003', 'ST004', 'ST005', 'ST006', 'ST007', 'ST008', 'ST009', 'ST010', 'ST011', 'ST012', 'ST101', 'ST102', 'ST103', 'ST105', 'ST106', 'ST107', 'ST201', 'ST202', 'ST203', 'ST204', 'ST301', 'ST302', 'ST303', 'ST401', 'ST402', 'ST403', 'ST404')
     $severities = @('error', 'warning', 'info')
 
     # The words before the one being completed, and the subcommand among them.

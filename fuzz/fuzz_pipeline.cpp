@@ -55,6 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     if (result.document) {
       check_document(*result.document);
       inputs.documents.push_back(std::move(*result.document));
+    } else if (result.containers) {  // a web.config that is an env file, or docker inspect JSON
+      inputs.containers.push_back(std::move(result.containers));
     } else {
       inputs.errors.push_back(std::move(*result.error));
     }

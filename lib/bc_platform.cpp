@@ -57,6 +57,7 @@ const char* to_string(BcPlatform::Source source) {
     case BcPlatform::Source::config_file: return "config";
     case BcPlatform::Source::install_folder: return "install-folder";
     case BcPlatform::Source::content: return "content";
+    case BcPlatform::Source::container: return "container";
   }
   return "unknown";
 }

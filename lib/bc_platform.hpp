@@ -19,6 +19,7 @@ struct BcPlatform {
     config_file,     // "platform" in .sessiontool.json
     install_folder,  // …\Microsoft Dynamics 365 Business Central\230\… (or Microsoft Dynamics NAV\110\…)
     content,         // a key that exists only from some version on: a lower bound
+    container,       // a container's image label platform=23.0.12034.0, or its artifactUrl's version
   };
   int major = 0;     // the exact major version; 0 when only a lower bound (or nothing) is known
   int at_least = 0;  // the lower bound (equal to major when exact); 0 when nothing is known
@@ -38,7 +39,8 @@ struct BcPlatform {
   }
 };
 
-const char* to_string(BcPlatform::Source source);  // "unknown", "option", "config", "install-folder", "content"
+const char* to_string(BcPlatform::Source source);  // "unknown", "option", "config", "install-folder", "content",
+                                                   // "container"
 
 // The platform stated by an option or the configuration file.
 BcPlatform stated_platform(int major, BcPlatform::Source source, std::string evidence);

@@ -71,6 +71,7 @@ Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, st
     else findings.push_back(d);
   });
   result.files = totals.files;
+  result.containers = totals.deployments - result.deployments.size();
   attach_findings(result.deployments, findings);
   return result;
 }
@@ -79,7 +80,9 @@ Behaviour behaviour_of(const Inputs& inputs, const LintOptions& options) {
   Behaviour result;
   for (const Deployment& d : resolve(inputs.documents, options.resolve)) result.deployments.push_back(deployment_state(d));
   std::vector<Diagnostic> findings;
-  for (Diagnostic& d : lint(inputs, options).diagnostics) {
+  LintReport report = lint(inputs, options);
+  result.containers = report.deployments - result.deployments.size();
+  for (Diagnostic& d : report.diagnostics) {
     if (is_read_error(d)) result.read_errors.push_back(std::move(d));
     else findings.push_back(std::move(d));
   }

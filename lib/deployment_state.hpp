@@ -65,6 +65,7 @@ struct Behaviour {
   std::vector<DeploymentState> deployments;  // in the order of their first files
   std::vector<Diagnostic> read_errors;       // ST001/ST002: inputs that could not be read
   std::size_t files = 0;
+  std::size_t containers = 0;  // deployments of container descriptions: read and checked, not compared
 };
 
 // A deployment's state without findings (attach_findings adds them).

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -152,10 +153,14 @@ struct ReadError {
   std::string message;
 };
 
-// Either a document or the error that stopped it.
+struct ContainerFile;  // containers.hpp
+
+// Either a document, a container description (docker inspect or compose JSON, an env file), or
+// the error that stopped it.
 struct ReadResult {
   std::optional<Document> document;
   std::optional<ReadError> error;
+  std::shared_ptr<ContainerFile> containers;
 };
 
 }  // namespace sessiontool

@@ -94,6 +94,7 @@ Document rebuild(const Summary& summary, const std::filesystem::path& path) {
 std::string encode(const FileRecord& record) {
   Writer out;
   out.put_text(PathText(record.path));
+  out.put(record.containers);
   out.put(record.summary.has_value());
   if (const auto& summary = record.summary) {
     out.put(summary->kind);
@@ -120,6 +121,8 @@ std::string encode(const FileRecord& record) {
     out.put(d.end);
     out.put_text(std::string_view(d.message));
     out.put_text(std::string_view(d.setting));
+    out.put(d.deployment);  // a container's findings know theirs already
+    out.put_text(std::string_view(d.deployment_name));
   }
   return out.take();
 }
@@ -127,6 +130,7 @@ std::string encode(const FileRecord& record) {
 FileRecord decode(std::string_view bytes) {
   Reader in(bytes);
   FileRecord record{.path = in.get_path()};
+  record.containers = in.get<std::uint32_t>();
   if (in.get<bool>()) {
     Summary& summary = record.summary.emplace();
     summary.kind = in.get<FileKind>();
@@ -153,6 +157,8 @@ FileRecord decode(std::string_view bytes) {
     d.end = in.get<Position>();
     d.message = in.get_text();
     d.setting = in.get_text();
+    d.deployment = in.get<std::uint32_t>();
+    d.deployment_name = in.get_text();
   }
   return record;
 }

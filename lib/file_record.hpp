@@ -3,6 +3,7 @@
 // values resolution and pairing read, with where they are, and the file's own findings. A few
 // hundred bytes where the file was tens of kilobytes, as bytes for a RecordStore.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ struct FileRecord {
   std::filesystem::path::string_type path;  // as the reader keeps it
   std::optional<Summary> summary;    // none for a file that could not be read
   std::vector<Diagnostic> findings;  // of the document checks, or its read error; paths left empty
+  // A container description: its Business Central deployments, already checked (no summary; each
+  // finding carries its container's number in the file).
+  std::uint32_t containers = 0;
 };
 
 std::string encode(const FileRecord& record);

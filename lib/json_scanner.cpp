@@ -53,16 +53,20 @@ class Scanner {
  public:
   Scanner(std::string_view text, JsonDialect dialect) : text_(text), dialect_(dialect) {}
 
-  std::expected<std::vector<JsonMember>, JsonError> run() {
+  // `root_array`: the root may be an array too (its elements are members with no parent).
+  std::expected<std::vector<JsonMember>, JsonError> run(bool root_array = false) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     if (!skip_trivia()) return std::unexpected(std::move(*error_));
     if (at_end()) return std::unexpected(JsonError{pos_, "the file is empty: expected a JSON object '{'"});
-    if (peek() != '{') {
-      unexpected("'{': the root must be a JSON object");
+    const bool array_root = root_array && peek() == '[';
+    if (peek() != '{' && !array_root) {
+      unexpected(root_array ? "'{' or '[': the root must be a JSON object or array" : "'{': the root must be a JSON object");
       return std::unexpected(std::move(*error_));
     }
-    if (!object(1, JsonMember::kNoParent) || !skip_trivia()) return std::unexpected(std::move(*error_));
-    if (!at_end()) return std::unexpected(JsonError{pos_, "unexpected text after the end of the root object"});
+    if (!(array_root ? array(1, JsonMember::kNoParent) : object(1, JsonMember::kNoParent)) || !skip_trivia())
+      return std::unexpected(std::move(*error_));
+    if (!at_end()) return std::unexpected(JsonError{
+          pos_, array_root ? "unexpected text after the end of the root array" : "unexpected text after the end of the root object"});
     return std::move(members_);
   }
 
@@ -334,6 +338,10 @@ class Scanner {
 
 std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text, JsonDialect dialect) {
   return Scanner(text, dialect).run();
+}
+
+std::expected<std::vector<JsonMember>, JsonError> scan_json(std::string_view text, JsonDialect dialect) {
+  return Scanner(text, dialect).run(true);
 }
 
 }  // namespace sessiontool

@@ -63,5 +63,8 @@ inline constexpr JsonDialect kConfigurationJson{.comments = true, .trailing_comm
 // Scans a whole document whose root must be an object (a UTF-8 BOM is skipped). Members and
 // elements come in document order, each one before the members of its own value.
 std::expected<std::vector<JsonMember>, JsonError> scan_json_object(std::string_view text, JsonDialect dialect = {});
+// The same for a root that may also be an array (`docker inspect` prints one): its elements are
+// members with no parent, at depth 1.
+std::expected<std::vector<JsonMember>, JsonError> scan_json(std::string_view text, JsonDialect dialect = {});
 
 }  // namespace sessiontool

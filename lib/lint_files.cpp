@@ -28,6 +28,7 @@ struct Slot {
   bool pairs = false;       // a server or web file: `endpoint` is its
   bool aos = false;         // an F&O file: a deployment of its own
   bool read_error = false;
+  std::uint32_t containers = 0;  // a container description's deployments
 };
 
 // Every file found, at its place in output order, and what is kept of it. Filled by the workers.
@@ -43,7 +44,8 @@ class Files {
     Slot& slot = slots_[place];
     slot.present = true;
     slot.record = records_.append(bytes);
-    slot.read_error = !summary;
+    slot.containers = record.containers;
+    slot.read_error = !summary && record.containers == 0;
     slot.aos = summary && summary->kind == FileKind::aos;
     slot.pairs = summary && !slot.aos;
     if (slot.pairs)
@@ -72,6 +74,14 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
     if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
   ReadResult result = replacement ? parse_document(fs::path(file.path).make_preferred(), *replacement, file.forced)
                                   : read_document(file.path, file.forced);
+  if (result.containers) {
+    FileRecord record{.path = result.containers->path.native()};
+    std::vector<Diagnostic> found;
+    record.containers = static_cast<std::uint32_t>(lint_containers(*result.containers, options, plan, found));
+    for (Diagnostic& d : found) d.path = fs::path();
+    record.findings = std::move(found);
+    return record;
+  }
   if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
@@ -176,7 +186,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   }
   const std::vector<FilePair> pairs = bc_deployments(files);
   totals.deployments = pairs.size();
-  for (const Slot& slot : slots) totals.deployments += slot.aos ? 1 : 0;
+  for (const Slot& slot : slots) totals.deployments += (slot.aos ? 1 : 0) + slot.containers;
 
   // A file at a time in output order: its own findings, and those of the deployments it is the
   // first file of; findings those deployments have on later files wait for them (in a fleet,
@@ -220,7 +230,15 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
     // The same file named twice is one file in the output: its places are side by side.
     if (last != 0 && record.path != path) flush(last);
     path = std::move(record.path);
+    // A container description's deployments are numbered on from those before it (all checked:
+    // a description is no deployment's file), each its findings' local number.
+    const auto base = static_cast<std::uint32_t>(owners.names.size());
+    for (std::uint32_t n = 1; n <= record.containers; ++n) {
+      const auto its = std::ranges::find(record.findings, n, &Diagnostic::deployment);
+      owners.names.push_back(its != record.findings.end() ? its->deployment_name : std::string());
+    }
     for (Diagnostic& d : record.findings) {
+      if (record.containers != 0) d.deployment += base;
       d.path = fs::path(path);
       found.push_back(std::move(d));
       found_at.push_back(place);

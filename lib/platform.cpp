@@ -13,6 +13,7 @@
 #ifndef NOMINMAX  // mingw-w64's libstdc++ defines it already
 #define NOMINMAX
 #endif
+#include <fcntl.h>
 #include <io.h>
 #include <windows.h>
 
@@ -70,6 +71,14 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) {
   return arguments;
 }
 
+std::vector<std::filesystem::path> drive_roots() {
+  std::vector<std::filesystem::path> roots;
+  const DWORD drives = GetLogicalDrives();
+  for (int i = 0; i < 26; ++i)
+    if (drives & (DWORD{1} << i)) roots.push_back(std::wstring{static_cast<wchar_t>(L'A' + i), L':', L'\\'});
+  return roots;
+}
+
 void prepare_console() {
   static const UINT original_code_page = GetConsoleOutputCP();
   if (original_code_page != 0 && original_code_page != CP_UTF8 && SetConsoleOutputCP(CP_UTF8))
@@ -92,7 +101,26 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, a
 
 void prepare_console() {}
 
+std::vector<std::filesystem::path> drive_roots() { return {}; }
+
+
 #endif
+
+std::expected<std::string, std::string> read_standard_input(std::uintmax_t max_size) {
+  std::string bytes;
+#ifdef _WIN32
+  _setmode(_fileno(stdin), _O_BINARY);  // CRLF as it is, and a BOM's bytes
+#endif
+  char buffer[65536];
+  for (;;) {
+    const std::size_t got = std::fread(buffer, 1, sizeof buffer, stdin);
+    bytes.append(buffer, got);
+    if (bytes.size() > max_size) return std::unexpected(fmt::format("standard input holds more than {} bytes", max_size));
+    if (got < sizeof buffer) break;
+  }
+  if (std::ferror(stdin)) return std::unexpected(std::string("standard input could not be read"));
+  return bytes;
+}
 
 void keep_freed_memory() {
 #ifdef __GLIBC__

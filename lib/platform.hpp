@@ -26,6 +26,13 @@ inline constexpr std::uintmax_t kMaxFileSize = 4 * 1024 * 1024;
 std::expected<std::string, std::string> read_file(const std::filesystem::path& path,
                                                   std::uintmax_t max_size = kMaxFileSize);
 
+// Everything on standard input (`sessiontool show -`), as bytes (binary on Windows), up to
+// `max_size`.
+std::expected<std::string, std::string> read_standard_input(std::uintmax_t max_size = kMaxFileSize);
+
+// The roots of the drives there are ("C:\\", "K:\\"): Windows' logical drives; none elsewhere.
+std::vector<std::filesystem::path> drive_roots();
+
 // Whether the stream is an interactive terminal (colour, progress lines).
 bool is_terminal(std::FILE* stream);
 

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "catalog.hpp"
+#include "containers.hpp"
 #include "platform.hpp"
 
 namespace sessiontool {
@@ -40,7 +41,7 @@ bool names_match(const fs::path& path, std::string_view lower_name) {
 bool looks_like_json(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && (bytes[first] == '{' || bytes.substr(first, 2) == "//" ||
+  return first != std::string_view::npos && (bytes[first] == '{' || bytes[first] == '[' || bytes.substr(first, 2) == "//" ||
                                               bytes.substr(first, 2) == "/*");
 }
 
@@ -57,6 +58,37 @@ bool is_config_file(const fs::path& file) { return kind_from_name(file) || names
 // On Windows "deploy/BC1" as typed and "BC1\Service\..." as found would mix in one path:
 // every path a document keeps (and shows) uses the system's separator. A no-op on POSIX.
 fs::path native_separators(fs::path path) { return path.make_preferred(); }
+
+ReadResult as_result(ContainerRead read) {
+  return ReadResult{.error = std::move(read.error),
+                    .containers = read.file ? std::make_shared<ContainerFile>(std::move(*read.file)) : nullptr};
+}
+
+// A JSON file's kind, or an env file, by its content: container descriptions are read here;
+// nullopt for a navsettings.json (and for malformed JSON, which its reader reports as before)
+// or XML. JSON of any other kind is no configuration file.
+std::optional<ReadResult> read_by_content(const fs::path& path, std::string& bytes) {
+  if (!looks_like_json(bytes)) {
+    if (!looks_like_env_file(bytes)) return std::nullopt;
+    return as_result(read_containers(path, std::move(bytes), ContainerSource::env_file));
+  }
+  const JsonContent content = json_content(bytes);
+  if (content == JsonContent::navsettings) return std::nullopt;
+  if (content == JsonContent::docker_inspect || content == JsonContent::compose || content == JsonContent::malformed_array) {
+    return as_result(read_containers(
+        path, std::move(bytes), content == JsonContent::compose ? ContainerSource::compose : ContainerSource::docker_inspect));
+  }
+  if (content == JsonContent::malformed) return std::nullopt;
+  const SourceText text(std::move(bytes));
+  const Position at = text.position(text.bytes().find_first_not_of(" \t\r\n", text.bom_length()));
+  std::string message =
+      names_match(path, ".sessiontool.json")
+          ? "not a configuration file: this is sessiontool's own configuration file; give it with --config"
+          : "not a configuration file: JSON that is neither a navsettings.json (no \"NAVWebSettings\" and no web "
+            "client key), nor the output of `docker inspect` or `docker compose config --format json`; a web "
+            "instance's file under another name is read with --as web";
+  return ReadResult{.error = ReadError{ReadErrorKind::unrecognized, path, at, std::move(message)}};
+}
 
 }  // namespace
 
@@ -84,13 +116,23 @@ std::optional<ReadError> check_encoding(const fs::path& path, std::string_view b
 ReadResult parse_document(const fs::path& path, std::string bytes, std::optional<FileKind> forced) {
   if (auto error = check_encoding(path, bytes)) return {std::nullopt, std::move(error)};
   const std::optional<FileKind> kind = forced ? forced : kind_from_name(path);
+  if (!kind) {
+    if (std::optional<ReadResult> read = read_by_content(path, bytes)) return std::move(*read);
+  }
   // The name decides the format when it is a known one; a forced `web` may be either format.
   bool json = false;
   if (!kind || (forced && *kind == FileKind::web))
     json = looks_like_json(bytes);
   else
     json = *kind == FileKind::web;
+  // Text that is neither XML nor JSON but holds KEY=VALUE lines is most likely an env file that
+  // content detection could not take (a line that is no variable): say how to read it.
+  const bool env_like = !kind && !json && bytes.find('=') != std::string::npos &&
+                        bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF") != std::string::npos &&
+                        bytes[bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] != '<';
   ReadResult result = json ? read_navsettings(path, std::move(bytes)) : read_xml(path, std::move(bytes), kind);
+  if (env_like && result.error && result.error->kind == ReadErrorKind::malformed)
+    result.error->message += "; if this is an env file of a container, read it with --as env-file";
   if (Document* doc = result.document ? &*result.document : nullptr) {
     for (Entry& entry : doc->entries)
       if (entry.applies) entry.setting = find_setting(entry.name(), doc->kind);
@@ -102,6 +144,11 @@ ReadResult parse_document(const fs::path& path, std::string bytes, std::optional
 // platform::read_file refuses what is not a regular file (a FIFO or a device is never waited
 // on) and files over its size limit, so a hostile path costs neither a hang nor the memory.
 ReadResult read_document(const fs::path& given, std::optional<FileKind> forced) {
+  if (given == kStandardInput) {
+    auto bytes = platform::read_standard_input();
+    if (!bytes) return unreadable(kStandardInputName, bytes.error());
+    return parse_document(kStandardInputName, std::move(*bytes), forced);
+  }
   const fs::path path = native_separators(given);
   auto bytes = platform::read_file(path);
   if (!bytes) return unreadable(path, bytes.error());

@@ -13,6 +13,11 @@
 
 namespace sessiontool {
 
+// The path that names standard input (`sessiontool show -`), and the name its documents and
+// findings carry.
+inline const std::filesystem::path kStandardInput = "-";
+inline const std::filesystem::path kStandardInputName = "<stdin>";
+
 // The kind a file name implies, case-insensitively: CustomSettings.config -> server,
 // navsettings.json -> web. A web.config needs its content (NAV web client or F&O AOS), so
 // it and any other name give nullopt.

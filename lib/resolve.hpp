@@ -57,6 +57,9 @@ struct WarningLead {
   Duration countdown_starts_at;  // timeout - lead
 };
 
+struct Container;
+struct ContainerFile;
+
 struct Deployment {
   Product product = Product::business_central;
   std::string name;
@@ -74,6 +77,11 @@ struct Deployment {
   // several equally near ones (listed; none is chosen).
   bool web_unmatched = false;
   std::vector<const Document*> ambiguous_servers;
+
+  // A Business Central container (containers.hpp): its settings come from its variables, and
+  // `server` and `web` point into its description.
+  const Container* container = nullptr;
+  const ContainerFile* container_file = nullptr;
 
   std::vector<const Document*> files() const;
   const Setting* find(std::string_view key) const;

@@ -219,6 +219,45 @@ AOSService\webroot\bin\Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decr
 web.config> (it needs the AOS's certificate), then lint the copy; delete it afterwards, it holds
 secrets.)";
 
+inline constexpr std::string_view kST401 =
+    R"(A value in a container's customNavSettings or customWebSettings is cut short. The image's start-up
+script (nav-docker generic/Run/HelperFunctions.ps1, Set-ConfigSetting) splits the variable on
+every ',' and each part on every '=', and keeps only the first two pieces as key and value. So a
+value holding '=' keeps what comes before its second '=', and a value holding ',' ends at the ','
+while the rest becomes a key of its own with an empty value. Nothing says so when the container
+starts.
+
+Fix: a value with ',' or '=' cannot be passed through these variables; set it in the container's
+CustomSettings.config or navsettings.json once it runs (Set-NAVServerConfiguration,
+Set-NAVWebServerInstanceConfiguration inside the container).)";
+
+inline constexpr std::string_view kST402 =
+    R"(A key is given twice in one of a container's customNavSettings or customWebSettings. The start-up
+script applies the parts in order, so the later value wins. In customNavSettings a key in another
+letter case is worse: the script finds existing entries with an exact XPath match
+(//appSettings/add[@key='KEY']), so it appends a second <add> to CustomSettings.config, which the
+server then reads last (appSettings match keys in any letter case).
+
+Fix: give each key once, in Microsoft's spelling.)";
+
+inline constexpr std::string_view kST403 =
+    R"(A web client key (such as SessionTimeout) is in customNavSettings, or a server key (such as
+ClientServicesIdleClientTimeout) is in customWebSettings. customNavSettings is written into the
+server instance's CustomSettings.config, customWebSettings into the web client's navsettings.json;
+each product reads only its own keys, so the value has no effect and the default applies.
+
+Fix: move the key to the other variable.)";
+
+inline constexpr std::string_view kST404 =
+    R"(customNavSettings and customWebSettings are applied when a nav-docker container starts for the first
+time: the start-up script (generic/Run/navstart.ps1) sees a restarted container
+($restartingInstance) and skips the set-up. Changing the variables of an existing container (or
+restarting it) changes nothing; docker inspect then shows values the container does not use.
+
+Fix: create the container again with the new values (docker run -e, the compose file's
+environment, BcContainerHelper's New-BcContainer -additionalParameters @('--env
+customNavSettings=...')); sessiontool show on its docker inspect then reports them.)";
+
 inline constexpr std::string_view kST301 =
     R"(Organisation policy: the effective inactivity timeout (the shorter of ClientServicesIdleClientTimeout
 and SessionTimeout for Business Central; the legacy web.config key or the system parameter for

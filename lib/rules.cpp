@@ -65,6 +65,14 @@ constexpr Rule kRules[] = {
      nullptr, {checks::policy}},
     {"ST303", error, "PolicyMaxReconnectWindow", "reconnect window above the policy maximum", t::kST303,
      nullptr, {checks::policy}},
+    {"ST401", warning, "ContainerValueCutShort",
+     "container setting cut short at a ',' or '=' by the image's start-up script", t::kST401, nullptr},
+    {"ST402", warning, "ContainerKeyTwice", "key given twice in customNavSettings or customWebSettings", t::kST402,
+     nullptr},
+    {"ST403", warning, "ContainerKeyInWrongVariable",
+     "web client key in customNavSettings, or server key in customWebSettings", t::kST403, nullptr},
+    {"ST404", info, "ContainerSettingsAtFirstStart", "container settings apply at the container's first start only",
+     t::kST404, nullptr},
 };
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -174,7 +182,8 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
     return path_before(earliest(deployments[a]), earliest(deployments[b]));
   });
   std::vector<bool> owned(inputs.documents.size());
-  for (std::size_t number = 1; const std::size_t i : order) {
+  std::uint32_t number = 1;
+  for (const std::size_t i : order) {
     const std::size_t first = found.size();
     for (const Document* doc : deployments[i].files()) {
       const auto at = static_cast<std::size_t>(doc - inputs.documents.data());
@@ -185,14 +194,23 @@ LintReport lint(const Inputs& inputs, const LintOptions& options) {
     const std::vector<Deployment> one{deployments[i]};
     const LintInput input{one, options};
     for (DeploymentCheck check : plan.deployment) check(input, found);
-    assign_deployment(std::span(found).subspan(first), static_cast<std::uint32_t>(number++), deployment_label(deployments[i]));
+    assign_deployment(std::span(found).subspan(first), number++, deployment_label(deployments[i]));
   }
   for (std::size_t at = 0; at < inputs.documents.size(); ++at)
     if (!owned[at])
       for (DocumentCheck check : plan.document) check(inputs.documents[at], options, found);
+  // Container descriptions after the files, their containers numbered on from there.
+  std::size_t containers = 0;
+  for (const auto& file : inputs.containers) {
+    const std::size_t first = found.size();
+    const std::size_t count = lint_containers(*file, options, plan, found);
+    for (Diagnostic& d : std::span(found).subspan(first)) d.deployment += number - 1;
+    number += static_cast<std::uint32_t>(count);
+    containers += count;
+  }
   return {.diagnostics = finish_diagnostics(std::move(found), options),
-          .files = inputs.documents.size() + inputs.errors.size(),
-          .deployments = deployments.size()};
+          .files = inputs.documents.size() + inputs.errors.size() + inputs.containers.size(),
+          .deployments = deployments.size() + containers};
 }
 
 }  // namespace sessiontool

@@ -82,6 +82,11 @@ CheckPlan plan_checks(const LintOptions& options);
 std::string deployment_label(const Deployment& deployment);
 // Marks findings as a deployment's, numbered `number` (from 1) in the run's deployment order.
 void assign_deployment(std::span<Diagnostic> found, std::uint32_t number, const std::string& label);
+// Every Business Central container of a container description, checked: the container rules
+// (ST401-ST404), the planned checks of its settings as files, and of its deployment. Returns how
+// many deployments it holds. Each container's findings carry its number in the file (from 1).
+std::size_t lint_containers(const ContainerFile& file, const LintOptions& options, const CheckPlan& plan,
+                            std::vector<Diagnostic>& out);
 
 // ST001 or ST002 for a file that could not be read or parsed.
 Diagnostic read_error_diagnostic(const ReadError& error);

@@ -155,6 +155,26 @@ TEST_SUITE("lint files") {
     CHECK(numbers.size() == 12);  // one number per deployment, none shared
   }
 
+  TEST_CASE("a container description's findings name their container, numbered in path order, kept in memory or not") {
+    const fs::path data = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata";
+    const std::vector<fs::path> paths{data / "containers" / "rules.json", data / "sample"};
+    const LintFilesResult in_memory = lint_files(paths, std::nullopt, {}, {.jobs = 2});
+    const LintFilesResult scratch = lint_files(paths, std::nullopt, {}, {.jobs = 2, .records_in_memory = 0});
+    CHECK(described(scratch.report) == described(in_memory.report));
+    std::set<std::string> rules;
+    for (const Diagnostic& d : in_memory.report.diagnostics) {
+      if (d.path.filename() == "rules.json") {
+        rules.insert(std::string(d.rule));
+        CHECK(d.deployment == 1);
+        CHECK(d.deployment_name == "bc-rules (Business Central)");
+      } else if (d.path.parent_path().filename() == "FO-Prod") {
+        CHECK(d.deployment == 3);  // after the container, and BC230 (which has no findings)
+        CHECK(d.deployment_name == "FO-Prod (Finance & Operations)");
+      }
+    }
+    CHECK(rules.contains("ST401"));  // the description has its container's own findings
+  }
+
   TEST_CASE("explicit files, --as and a missing file are read as load_inputs reads them") {
     const fs::path data = fs::path(SESSIONTOOL_SOURCE_DIR) / "testdata" / "lint";
     const std::vector<fs::path> paths{data / "fleet", data / "malformed" / "navsettings.json", data / "no-such-file.config",

@@ -11,7 +11,12 @@ endif()
 set(ENV{NO_COLOR} 1)
 unset(ENV{GITHUB_ACTIONS})
 unset(ENV{TF_BUILD})
-execute_process(COMMAND ${EMULATOR} ${BINARY} ${args}
+# CASE_DIR/stdin, when present, is the program's standard input (`sessiontool show -`).
+set(stdin_file)
+if(EXISTS ${CASE_DIR}/stdin)
+  set(stdin_file INPUT_FILE ${CASE_DIR}/stdin)
+endif()
+execute_process(COMMAND ${EMULATOR} ${BINARY} ${args} ${stdin_file}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
 # A Windows build under wine (EMULATOR): the console gets CRLF and paths found in a directory
 # get backslashes (escaped in JSON). The expected files are written on POSIX: compare both

@@ -28,7 +28,7 @@ BASH_CASES = [
     (["sessiontool", "lint", "--format", "=", "s"], ["sarif"]),  # bash split "--format=s" at "="
     (["sessiontool", "lint", "--format=s"], ["--format=sarif"]),  # COMP_WORDBREAKS without "="
     (["sessiontool", "lint", "--fail-on", ""], ["error", "warning", "info", "none"]),
-    (["sessiontool", "show", "--as", ""], ["server", "web", "aos"]),
+    (["sessiontool", "show", "--as", ""], ["server", "web", "aos", "docker-inspect", "compose", "env-file"]),
     (["sessiontool", "set", "--color", ""], ["auto", "always", "never"]),
     (["sessiontool", "rules", "--format", ""], ["text", "json"]),
     (["sessiontool", "diff", "--format", ""], ["text", "json", "markdown"]),
@@ -108,7 +108,7 @@ def main():
                 ("sessiontool ", COMMANDS),
                 ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure", "markdown"]),
                 ("sessiontool lint --format=s", ["--format=sarif"]),
-                ("sessiontool show --as ", ["server", "web", "aos"]),
+                ("sessiontool show --as ", ["server", "web", "aos", "docker-inspect", "compose", "env-file"]),
                 ("sessiontool set SessionT", ["SessionTimeout="]),
                 ("sessiontool set --unset WebC", ["WebClientStatefulSessionTimeoutInSeconds"]),
                 ("sessiontool explain ST10", ["ST101", "ST102", "ST103", "ST105", "ST106", "ST107"]),
@@ -135,7 +135,7 @@ def main():
                 ("sessiontool ", COMMANDS),
                 ("sessiontool lint --format ", ["text", "json", "sarif", "github", "azure", "markdown"]),
                 ("sessiontool lint --f", ["--fail-on", "--fo-inactivity-timeout", "--format"]),
-                ("sessiontool show --as ", ["server", "web", "aos"]),
+                ("sessiontool show --as ", ["server", "web", "aos", "docker-inspect", "compose", "env-file"]),
                 ("sessiontool set SessionT", ["SessionTimeout"]),
                 ("sessiontool set --unset WebC", ["WebClientStatefulSessionTimeoutInSeconds"]),
                 ("sessiontool show --assume SessionI", ["SessionInactivityTimeout"]),

@@ -19,3 +19,15 @@ if(SESSIONTOOL_BASH AND WIN32 AND CMAKE_CROSSCOMPILING)
     COMMAND ${SESSIONTOOL_BASH} ${CMAKE_CURRENT_LIST_DIR}/wine_unicode_test.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:unit_tests>)
   set_tests_properties(scripts.wine_unicode PROPERTIES SKIP_RETURN_CODE 77)
 endif()
+if(SESSIONTOOL_BASH AND NOT CMAKE_CROSSCOMPILING)
+  # show --installed on a fake drive C: named by ProgramFiles, windir and SystemDrive.
+  add_test(NAME scripts.installed
+    COMMAND ${SESSIONTOOL_BASH} ${CMAKE_CURRENT_LIST_DIR}/installed_test.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:sessiontool>)
+  set_tests_properties(scripts.installed PROPERTIES SKIP_RETURN_CODE 77)
+endif()
+if(SESSIONTOOL_BASH AND WIN32 AND CMAKE_CROSSCOMPILING)
+  # sessiontool.exe show --installed in a wine prefix whose drive_c is laid out the standard way.
+  add_test(NAME scripts.wine_installed
+    COMMAND ${SESSIONTOOL_BASH} ${CMAKE_CURRENT_LIST_DIR}/installed_test.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:sessiontool> wine)
+  set_tests_properties(scripts.wine_installed PROPERTIES SKIP_RETURN_CODE 77)
+endif()
