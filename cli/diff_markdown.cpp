@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "markdown.hpp"
+#include "resolve.hpp"
 #include "state_text.hpp"
 
 namespace sessiontool::cli {
@@ -31,7 +32,7 @@ std::string finding_item(const FindingState& f) {
 
 std::string deployment_title(const DeploymentDiff& d) {
   const DeploymentState& current = d.current();
-  std::string out = fmt::format("#### {} · {}", code(current.name), text(product_name(current.product)));
+  std::string out = fmt::format("#### {} · {}", code(current.name), text(product_title(current.product)));
   if (d.renamed()) out += fmt::format(" (renamed from {})", code(d.before->name));
   return out + "\n\n";
 }
@@ -72,7 +73,7 @@ std::string state_table(const std::vector<const DeploymentDiff*>& list, bool aft
   std::vector<std::vector<std::string>> rows;
   for (const DeploymentDiff* d : list) {
     const DeploymentState& s = after ? *d->after : *d->before;
-    std::vector<std::string> row = {code(s.name), text(product_name(s.product))};
+    std::vector<std::string> row = {code(s.name), text(product_title(s.product))};
     for (Aspect aspect : kShownAspects) {
       const bool applies = (aspect != Aspect::reconnect_window || s.reconnect) &&
                            (aspect != Aspect::warning_lead || s.warning) &&

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "resolve.hpp"
 #include "state_text.hpp"
 
 namespace sessiontool::cli {
@@ -14,7 +15,7 @@ std::string line(std::string_view label, std::string_view text) { return fmt::fo
 
 std::string header(const DeploymentDiff& d, std::string_view status, const Style& style) {
   const DeploymentState& current = d.current();
-  std::string out = fmt::format("{} {}", style.bold(current.name), style.dim("(" + product_name(current.product) + ")"));
+  std::string out = fmt::format("{} {}", style.bold(current.name), style.dim(fmt::format("({})", product_title(current.product))));
   if (d.renamed()) out += fmt::format(", renamed from {}", d.before->name);
   return out + ": " + std::string(status) + "\n";
 }

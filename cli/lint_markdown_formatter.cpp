@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
 #include "lint_formatters.hpp"
 #include "markdown.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 // under their ids; an HTML anchor instead would not survive Azure's renderer.
 std::string rule_anchor(std::string_view id) {
   std::string anchor = "#";
-  for (char c : id) anchor += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char c : id) anchor += ascii_lower(c);
   return anchor;
 }
 

@@ -28,10 +28,6 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
-std::string product_name(Product product) {
-  return product == Product::business_central ? "Business Central" : "Finance & Operations";
-}
-
 std::string aspect_label(Aspect aspect) {
   switch (aspect) {
     case Aspect::inactivity_timeout: return "inactivity timeout";

@@ -8,7 +8,6 @@
 
 namespace sessiontool::cli {
 
-std::string product_name(Product product);  // "Business Central", "Finance & Operations"
 // The phrase for an aspect on one side: "20m", "SessionTimeout", "2m, countdown from 18m".
 std::string aspect_text(Aspect aspect, const DeploymentState& d);
 std::string aspect_label(Aspect aspect);  // "inactivity timeout", "bound by", ...
