@@ -15,6 +15,7 @@
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "progress_line.hpp"
+#include "read_errors.hpp"
 #include "record_store.hpp"
 
 namespace sessiontool::cli {
@@ -28,12 +29,6 @@ struct DiffOptions {
   bool all = false;
   bool quiet = false;
 };
-
-void print_read_error(const Diagnostic& d, const Style& style) {
-  std::string where = utf8_text(d.path);
-  if (d.has_position()) where += fmt::format(":{}:{}", d.start.line, d.start.column);
-  fmt::print(stderr, "{}: {} {}\n", style.bold(where), style.red("error:"), d.message);
-}
 
 // The new tree reuses what was kept of the old one's files where they are the same (file_memo.hpp).
 Behaviour read_side(const std::filesystem::path& path, std::string_view verb, const DiffOptions& options,
@@ -66,7 +61,7 @@ int run_diff(const DiffOptions& options) {
   if (!before.read_errors.empty() || !after.read_errors.empty()) {
     const Style style = style_for(options.common, stderr);
     for (const Behaviour* side : {&before, &after})
-      for (const Diagnostic& d : side->read_errors) print_read_error(d, style);
+      for (const Diagnostic& d : side->read_errors) fmt::print(stderr, "{}\n", format_read_error(d, style));
     return kExitBadInput;
   }
   // A container's settings live in its description, not in files a tree compares: refused rather

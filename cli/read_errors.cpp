@@ -8,10 +8,23 @@
 
 namespace sessiontool::cli {
 
+namespace {
+
+std::string format_error(const std::filesystem::path& path, const Position& pos, std::string_view message,
+                         const Style& style) {
+  std::string where = utf8_text(path);
+  if (pos.line > 0) where += fmt::format(":{}:{}", pos.line, pos.column);
+  return fmt::format("{}: {} {}", style.bold(where), style.red("error:"), message);
+}
+
+}  // namespace
+
 std::string format_read_error(const ReadError& error, const Style& style) {
-  std::string where = utf8_text(error.path);
-  if (error.pos.line > 0) where += fmt::format(":{}:{}", error.pos.line, error.pos.column);
-  return fmt::format("{}: {} {}", style.bold(where), style.red("error:"), error.message);
+  return format_error(error.path, error.pos, error.message, style);
+}
+
+std::string format_read_error(const Diagnostic& error, const Style& style) {
+  return format_error(error.path, error.start, error.message, style);
 }
 
 void print_read_errors(const std::vector<ReadError>& errors, const Style& style) {
