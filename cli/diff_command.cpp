@@ -16,7 +16,6 @@
 #include "platform.hpp"
 #include "progress_line.hpp"
 #include "read_errors.hpp"
-#include "record_store.hpp"
 
 namespace sessiontool::cli {
 namespace {
@@ -48,16 +47,9 @@ int run_diff(const DiffOptions& options) {
   platform::keep_freed_memory();
   const std::filesystem::path old_root = path_from_utf8(options.old_path);
   const std::filesystem::path new_root = path_from_utf8(options.new_path);
-  Behaviour before, after;
   FileMemo memo;
-  try {
-    before = read_side(old_root, "reading old", options, lint_options, memo, false);
-    after = read_side(new_root, "reading new", options, lint_options, memo, true);
-  } catch (const ScratchError& e) {
-    fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",
-               e.what(), platform::temporary_directory_variable());
-    return kExitBadInput;
-  }
+  const Behaviour before = read_side(old_root, "reading old", options, lint_options, memo, false);
+  const Behaviour after = read_side(new_root, "reading new", options, lint_options, memo, true);
   if (!before.read_errors.empty() || !after.read_errors.empty()) {
     const Style style = style_for(options.common, stderr);
     for (const Behaviour* side : {&before, &after})

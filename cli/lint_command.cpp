@@ -13,7 +13,6 @@
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "progress_line.hpp"
-#include "record_store.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {
@@ -116,22 +115,10 @@ int run_lint(const LintCommandOptions& options) {
     for (const auto& writer : writers.annotations) writer->finding(d);
   };
   LintTotals totals;
-  try {
-    if (const std::optional<ContainerSource> source = forced_container(options.common)) {
-      // Container descriptions are small: read at once, as lint(Inputs) does.
-      const Inputs inputs = load_container_inputs(input_paths(options.common), *source);
-      const LintReport report = lint(inputs, lint_opts);
-      for (const Diagnostic& d : report.diagnostics) emit(d);
-      totals = {.files = report.files, .deployments = report.deployments, .read_errors = !inputs.errors.empty()};
-    } else {
-      totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
-    }
-  } catch (const ScratchError& e) {
-    progress.finish();
-    fmt::print(stderr, "sessiontool: error: scratch file for a large fleet: {} (set {} to a writable directory)\n",
-               e.what(), platform::temporary_directory_variable());
-    return kExitBadInput;
-  }
+  if (const std::optional<ContainerSource> source = forced_container(options.common))
+    totals = lint_inputs(load_container_inputs(input_paths(options.common), *source), lint_opts, run, emit);
+  else
+    totals = lint_files(input_paths(options.common), forced_kind(options.common), lint_opts, run, emit);
   progress.finish();
   writers.main->finish(totals);
   for (const auto& writer : writers.annotations) writer->finish(totals);

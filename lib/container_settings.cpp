@@ -213,7 +213,7 @@ std::vector<ContainerDeployment> container_deployments(const ContainerFile& file
 }
 
 Deployment resolve_container(const ContainerDeployment& container, const ResolveOptions& options) {
-  Deployment d = resolve_pair(InstancePair{.server = &container.server, .web = &container.web}, options);
+  Deployment d = resolve_pair(Deployment{.server = &container.server, .web = &container.web}, options);
   d.name = container.container->name;
   d.container = container.container;
   d.container_file = container.file;

@@ -1,5 +1,6 @@
 #include "deployment_state.hpp"
 
+#include <functional>
 #include <unordered_map>
 
 #include "path_text.hpp"
@@ -60,13 +61,18 @@ void attach_findings(std::vector<DeploymentState>& deployments, const std::vecto
   }
 }
 
-Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
-                             const LintOptions& options, const LintFilesOptions& run) {
+namespace {
+
+// What the lint driver reports of every deployment, `lint` running it with these options and an
+// emit function.
+Behaviour behaviour_from(const LintFilesOptions& run,
+                         const std::function<LintTotals(const LintFilesOptions&,
+                                                        const std::function<void(const Diagnostic&)>&)>& lint) {
   Behaviour result;
   LintFilesOptions with_states = run;
   with_states.deployment = [&](const Deployment& d) { result.deployments.push_back(deployment_state(d)); };
   std::vector<Diagnostic> findings;
-  const LintTotals totals = lint_files(paths, as, options, with_states, [&](const Diagnostic& d) {
+  const LintTotals totals = lint(with_states, [&](const Diagnostic& d) {
     if (is_read_error(d)) result.read_errors.push_back(d);
     else findings.push_back(d);
   });
@@ -76,19 +82,19 @@ Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, st
   return result;
 }
 
-Behaviour behaviour_of(const Inputs& inputs, const LintOptions& options) {
-  Behaviour result;
-  for (const Deployment& d : resolve(inputs.documents, options.resolve)) result.deployments.push_back(deployment_state(d));
-  std::vector<Diagnostic> findings;
-  LintReport report = lint(inputs, options);
-  result.containers = report.deployments - result.deployments.size();
-  for (Diagnostic& d : report.diagnostics) {
-    if (is_read_error(d)) result.read_errors.push_back(std::move(d));
-    else findings.push_back(std::move(d));
-  }
-  result.files = inputs.documents.size() + inputs.errors.size();
-  attach_findings(result.deployments, findings);
-  return result;
+}  // namespace
+
+Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
+                             const LintOptions& options, const LintFilesOptions& run) {
+  return behaviour_from(run, [&](const LintFilesOptions& with_states, const auto& emit) {
+    return lint_files(paths, as, options, with_states, emit);
+  });
+}
+
+Behaviour behaviour_of(Inputs inputs, const LintOptions& options) {
+  return behaviour_from({}, [&](const LintFilesOptions& with_states, const auto& emit) {
+    return lint_inputs(std::move(inputs), options, with_states, emit);
+  });
 }
 
 }  // namespace sessiontool

@@ -75,11 +75,11 @@ DeploymentState deployment_state(const Deployment& deployment);
 void attach_findings(std::vector<DeploymentState>& deployments, const std::vector<Diagnostic>& findings);
 
 // From files on disk at fleet scale, through lint_files (every file read once, on every core; with
-// run.memo, a file the memo's first tree had is not parsed again). Throws ScratchError as lint_files does.
+// run.memo, a file the memo's first tree had is not parsed again).
 Behaviour behaviour_of_paths(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                              const LintOptions& options, const LintFilesOptions& run = {});
 
-// From documents in memory (`set`: the files as they are, and as they would be written).
-Behaviour behaviour_of(const Inputs& inputs, const LintOptions& options);
+// From files already read, through the same driver (lint_inputs).
+Behaviour behaviour_of(Inputs inputs, const LintOptions& options);
 
 }  // namespace sessiontool

@@ -28,7 +28,7 @@ std::string FileMemo::place(const std::filesystem::path& path) const {
 
 void FileMemo::record(const std::filesystem::path& path, std::size_t size, std::optional<FileKind> forced,
                       const FileRecord& record) {
-  Kept kept{.path = path, .size = size, .forced = forced, .record = encode(record)};
+  Kept kept{.path = path, .size = size, .forced = forced, .record = record};
   std::string key = place(path);
   const std::scoped_lock lock(mutex_);
   kept_.insert_or_assign(std::move(key), std::move(kept));
@@ -47,7 +47,7 @@ std::optional<FileRecord> FileMemo::reuse(const std::filesystem::path& path, std
   if (!bytes || bytes->size() != kept->size) return std::nullopt;
   const auto old_bytes = platform::read_file(kept->path);
   if (!old_bytes || *old_bytes != *bytes) return std::nullopt;
-  FileRecord record = decode(kept->record);
+  FileRecord record = kept->record;
   record.path = std::filesystem::path(path).make_preferred().native();  // as read_document keeps it
   return record;
 }

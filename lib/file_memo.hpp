@@ -34,7 +34,7 @@ class FileMemo {
     std::filesystem::path path;  // in the first tree
     std::size_t size = 0;
     std::optional<FileKind> forced;
-    std::string record;  // encoded
+    FileRecord record;
   };
   std::string place(const std::filesystem::path& path) const;
 

@@ -1,7 +1,7 @@
 #pragma once
 // What lint keeps of a checked file until every file of a fleet has been read: the session
 // values resolution and pairing read, with where they are, and the file's own findings. A few
-// hundred bytes where the file was tens of kilobytes, as bytes for a RecordStore.
+// hundred bytes where the file was tens of kilobytes.
 
 #include <cstdint>
 #include <optional>
@@ -44,11 +44,5 @@ struct FileRecord {
   // finding carries its container's number in the file).
   std::uint32_t containers = 0;
 };
-
-std::string encode(const FileRecord& record);
-// The record `encode` made of these bytes.
-FileRecord decode(std::string_view bytes);
-// Its path alone.
-std::filesystem::path::string_type decode_path(std::string_view bytes);
 
 }  // namespace sessiontool

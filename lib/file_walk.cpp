@@ -223,10 +223,11 @@ class WorkQueue {
 void walk_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, unsigned jobs,
                 const std::function<void(FoundFile&&, std::size_t)>& handle,
                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   WorkQueue queue(paths, as, handle);
   std::vector<std::thread> helpers;
   for (unsigned i = 1; i < jobs; ++i) helpers.emplace_back([&] { queue.work(); });
-  queue.find_and_work(std::max(jobs, 1u), progress);
+  queue.find_and_work(jobs, progress);
   for (std::thread& helper : helpers) helper.join();
   queue.rethrow();
   if (progress) progress(queue.found(), queue.found());

@@ -1,29 +1,37 @@
 #include "inputs.hpp"
 
+#include <mutex>
+#include <tuple>
+
+#include "file_walk.hpp"
 #include "platform.hpp"
 #include "reader.hpp"
 
 namespace sessiontool {
 
-static void take(Inputs& inputs, ReadResult result, bool skip_unrecognized) {
-  if (result.document) {
-    inputs.documents.push_back(std::move(*result.document));
-  } else if (result.containers) {
-    inputs.containers.push_back(std::move(result.containers));
-  } else if (result.error && !(skip_unrecognized && result.error->kind == ReadErrorKind::unrecognized)) {
-    inputs.errors.push_back(std::move(*result.error));
-  }
-}
-
-Inputs load_inputs(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as) {
+Inputs load_inputs(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as, unsigned jobs) {
+  struct Read {
+    std::size_t input = 0;
+    std::filesystem::path path;
+    ReadResult result;
+  };
+  std::vector<Read> read;
+  std::mutex mutex;
+  walk_files(paths, as, jobs, [&](FoundFile&& file, std::size_t place) {
+    ReadResult result = read_document(file.path, file.forced);
+    if (file.in_directory && result.error && result.error->kind == ReadErrorKind::unrecognized) return;
+    const std::scoped_lock lock(mutex);
+    if (read.size() <= place) read.resize(place + 1);
+    read[place] = {file.input, std::move(file.path), std::move(result)};
+  }, nullptr);
+  // In the order the paths were given, and a directory's files as find_config_files sorts them.
+  std::ranges::sort(read, {}, [](const Read& r) { return std::tie(r.input, r.path); });
   Inputs inputs;
-  for (const auto& path : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      for (const auto& file : find_config_files(path)) take(inputs, read_document(file), true);
-    } else {
-      take(inputs, read_document(path, as), false);
-    }
+  for (Read& file : read) {
+    ReadResult& result = file.result;
+    if (result.document) inputs.documents.push_back(std::move(*result.document));
+    else if (result.containers) inputs.containers.push_back(std::move(result.containers));
+    else if (result.error) inputs.errors.push_back(std::move(*result.error));
   }
   return inputs;
 }

@@ -21,7 +21,8 @@ struct Inputs {
 
 // An explicit file must be readable and recognised (forced to `as` when given). A directory
 // is searched recursively; files found there that are not configuration files are skipped.
-Inputs load_inputs(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as);
+// The files are found and read by walk_files (file_walk.hpp) on `jobs` threads (0: one per core).
+Inputs load_inputs(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as, unsigned jobs = 0);
 
 // Every path read as a container description of this kind (--as docker-inspect, compose or
 // env-file), '-' from standard input.

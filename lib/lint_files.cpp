@@ -4,14 +4,13 @@
 #include <deque>
 #include <map>
 #include <mutex>
-#include <thread>
 
 #include "catalog.hpp"
 #include "file_record.hpp"
 #include "file_walk.hpp"
 #include "pairing.hpp"
+#include "path_text.hpp"
 #include "reader.hpp"
-#include "record_store.hpp"
 #include "rule_checks.hpp"
 
 namespace sessiontool {
@@ -19,61 +18,49 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What lint keeps in memory of a file until every file has been read: where its record is, and
-// what pairing reads. Some thirty bytes.
+// A file as lint keeps it until every file has been read: what is kept of it, and what pairing
+// reads.
 struct Slot {
-  RecordStore::Ref record;
+  FileRecord record;
   Endpoint endpoint;        // a server's or web instance's
   bool present = false;     // a file of the report, read or not readable; else skipped
   bool pairs = false;       // a server or web file: `endpoint` is its
   bool aos = false;         // an F&O file: a deployment of its own
   bool read_error = false;
-  std::uint32_t containers = 0;  // a container description's deployments
 };
 
 // Every file found, at its place in output order, and what is kept of it. Filled by the workers.
 class Files {
  public:
-  explicit Files(std::size_t records_in_memory) : records_(records_in_memory) {}
-
-  void add(std::size_t place, const FileRecord& record) {
-    const std::string bytes = encode(record);
-    const std::optional<Summary>& summary = record.summary;
+  void add(std::size_t place, FileRecord&& record) {
     const std::scoped_lock lock(mutex_);
     if (slots_.size() <= place) slots_.resize(place + 1);
     Slot& slot = slots_[place];
+    const std::optional<Summary>& summary = record.summary;
     slot.present = true;
-    slot.record = records_.append(bytes);
-    slot.containers = record.containers;
     slot.read_error = !summary && record.containers == 0;
     slot.aos = summary && summary->kind == FileKind::aos;
     slot.pairs = summary && !slot.aos;
     if (slot.pairs)
       slot.endpoint = names_.endpoint_of(summary->kind, summary->find(keys::kServerInstance),
                                          summary->find(keys::kClientServicesPort));
+    slot.record = std::move(record);
   }
 
   // Once every file is in.
-  const std::deque<Slot>& slots() const { return slots_; }
-  FileRecord record(std::size_t place) { return decode(records_.read(slots_[place].record)); }
-  fs::path path(std::size_t place) { return decode_path(records_.read(slots_[place].record)); }
+  std::deque<Slot>& slots() { return slots_; }
+  const FileRecord& record(std::size_t place) const { return slots_[place].record; }
 
  private:
   std::mutex mutex_;
   std::deque<Slot> slots_;  // in blocks: no reallocation as a fleet's files come in
-  RecordStore records_;
   EndpointNames names_;
 };
 
-// Reads and checks a file; nullopt for one that is skipped (found in a directory, and no
-// configuration file).
-std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan,
-                                     const LintFilesOptions& run) {
-  const std::string* replacement = run.replaced ? run.replaced(file.path) : nullptr;
-  if (run.memo && run.memo_reuse && !replacement)
-    if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
-  ReadResult result = replacement ? parse_document(fs::path(file.path).make_preferred(), *replacement, file.forced)
-                                  : read_document(file.path, file.forced);
+// What is kept of a file read; nullopt for one that is skipped (found in a directory, and no
+// configuration file). `size` is set to the length of a document's bytes.
+std::optional<FileRecord> record_of(ReadResult&& result, bool in_directory, const LintOptions& options,
+                                    const CheckPlan& plan, std::size_t& size) {
   if (result.containers) {
     FileRecord record{.path = result.containers->path.native()};
     std::vector<Diagnostic> found;
@@ -82,22 +69,35 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
     record.findings = std::move(found);
     return record;
   }
-  if (!result.document && (!result.error || (file.in_directory && result.error->kind == ReadErrorKind::unrecognized)))
+  if (!result.document && (!result.error || (in_directory && result.error->kind == ReadErrorKind::unrecognized)))
     return std::nullopt;
   FileRecord record;
-  std::optional<std::size_t> size;  // of a file the memo keeps
   if (!result.document) {
     record.path = result.error->path.native();
     record.findings.push_back(read_error_diagnostic(*result.error));
   } else {
     record.path = result.document->path.native();
     for (DocumentCheck check : plan.document) check(*result.document, options, record.findings);
-    if (run.memo && !run.memo_reuse) size = result.document->source.bytes().size();
+    size = result.document->source.bytes().size();
     record.summary = summarize(std::move(*result.document));
   }
   // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
-  if (size) run.memo->record(file.path, *size, file.forced, record);
+  return record;
+}
+
+// Reads and checks a file found on disk (or its replacement, or the memo's record of it).
+std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& options, const CheckPlan& plan,
+                                     const LintFilesOptions& run) {
+  const std::string* replacement = run.replaced ? run.replaced(file.path) : nullptr;
+  if (run.memo && run.memo_reuse && !replacement)
+    if (std::optional<FileRecord> same = run.memo->reuse(file.path, file.forced)) return same;
+  ReadResult result = replacement ? parse_document(fs::path(file.path).make_preferred(), *replacement, file.forced)
+                                  : read_document(file.path, file.forced);
+  const bool document = result.document.has_value();
+  std::size_t size = 0;
+  std::optional<FileRecord> record = record_of(std::move(result), file.in_directory, options, plan, size);
+  if (document && run.memo && !run.memo_reuse) run.memo->record(file.path, size, file.forced, *record);
   return record;
 }
 
@@ -106,7 +106,7 @@ std::optional<FileRecord> check_file(FoundFile&& file, const LintOptions& option
 std::vector<FilePair> bc_deployments(Files& files) {
   const std::deque<Slot>& slots = files.slots();
   const auto endpoint_of = [&](std::size_t i) { return slots[i].pairs ? std::optional(slots[i].endpoint) : std::nullopt; };
-  const auto path_of = [&](std::size_t i) { return files.path(i); };
+  const auto path_of = [&](std::size_t i) { return fs::path(files.record(i).path); };
   std::vector<FilePair> pairs = pair_files(slots.size(), endpoint_of, path_of);
   // Servers that tie for a web instance are among its files too.
   bool moved = false;
@@ -138,18 +138,18 @@ void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const
   const std::size_t first = found.size();
   const auto number = static_cast<std::uint32_t>(owners.names.size() + 1);
   const auto rebuilt = [&](std::size_t i) {
-    const FileRecord record = files.record(i);
+    const FileRecord& record = files.record(i);
     return rebuild(*record.summary, fs::path(record.path));
   };
   std::vector<Document> docs;  // the pair's files, then the ambiguous servers: the deployment points into them
   std::vector<Deployment> one;
   if (pair) {
     docs.reserve(2 + pair->ambiguous_servers.size());
-    InstancePair instances{.web_unmatched = pair->web_unmatched};
-    if (pair->server) instances.server = &docs.emplace_back(rebuilt(*pair->server));
-    if (pair->web) instances.web = &docs.emplace_back(rebuilt(*pair->web));
-    for (std::uint32_t s : pair->ambiguous_servers) instances.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
-    one.push_back(resolve_pair(instances, options.resolve));
+    Deployment its{.web_unmatched = pair->web_unmatched};  // its files
+    if (pair->server) its.server = &docs.emplace_back(rebuilt(*pair->server));
+    if (pair->web) its.web = &docs.emplace_back(rebuilt(*pair->web));
+    for (std::uint32_t s : pair->ambiguous_servers) its.ambiguous_servers.push_back(&docs.emplace_back(rebuilt(s)));
+    one.push_back(resolve_pair(std::move(its), options.resolve));
     for (const auto& place : {pair->server, pair->web})
       if (place) owners.own(*place, number);
   } else {
@@ -163,21 +163,10 @@ void check_deployment(const FilePair* pair, std::size_t aos, Files& files, const
   if (run.deployment) run.deployment(one.front());
 }
 
-unsigned worker_count(unsigned requested) {
-  return requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-}
-
-}  // namespace
-
-LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
-                      const LintFilesOptions& run, const std::function<void(const Diagnostic&)>& emit) {
-  const CheckPlan plan = plan_checks(options);
-  Files files(run.records_in_memory);
-  const auto handle = [&](FoundFile&& file, std::size_t place) {
-    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan, run)) files.add(place, *record);
-  };
-  walk_files(paths, as, worker_count(run.jobs), handle, run.progress);
-  const std::deque<Slot>& slots = files.slots();
+// Every file is in: the deployments resolved and checked, and every finding emitted.
+LintTotals report(Files& files, const LintOptions& options, const CheckPlan& plan, const LintFilesOptions& run,
+                  const std::function<void(const Diagnostic&)>& emit) {
+  std::deque<Slot>& slots = files.slots();
 
   LintTotals totals;
   for (const Slot& slot : slots) {
@@ -186,7 +175,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   }
   const std::vector<FilePair> pairs = bc_deployments(files);
   totals.deployments = pairs.size();
-  for (const Slot& slot : slots) totals.deployments += (slot.aos ? 1 : 0) + slot.containers;
+  for (const Slot& slot : slots) totals.deployments += (slot.aos ? 1 : 0) + slot.record.containers;
 
   // A file at a time in output order: its own findings, and those of the deployments it is the
   // first file of; findings those deployments have on later files wait for them (in a fleet,
@@ -226,10 +215,11 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   std::size_t last = 0;  // one past the last file taken into `found`
   for (std::size_t place = 0; place < slots.size(); ++place) {
     if (!slots[place].present) continue;
-    FileRecord record = files.record(place);
+    // Its findings go out now; its summary stays for the deployments still to check.
+    FileRecord& record = slots[place].record;
     // The same file named twice is one file in the output: its places are side by side.
     if (last != 0 && record.path != path) flush(last);
-    path = std::move(record.path);
+    path = record.path;
     // A container description's deployments are numbered on from those before it (all checked:
     // a description is no deployment's file), each its findings' local number.
     const auto base = static_cast<std::uint32_t>(owners.names.size());
@@ -243,6 +233,7 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
       found.push_back(std::move(d));
       found_at.push_back(place);
     }
+    record.findings = {};
     last = place + 1;
   }
   if (last != 0) flush(last);
@@ -253,15 +244,70 @@ LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind
   return totals;
 }
 
-LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
-                           const LintFilesOptions& run) {
+// The path a file read in memory goes by in the order of paths.
+const fs::path& path_of(const ReadResult& result) {
+  if (result.document) return result.document->path;
+  if (result.containers) return result.containers->path;
+  return result.error->path;
+}
+
+}  // namespace
+
+LintTotals lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
+                      const LintFilesOptions& run, const std::function<void(const Diagnostic&)>& emit) {
+  const CheckPlan plan = plan_checks(options);
+  Files files;
+  const auto handle = [&](FoundFile&& file, std::size_t place) {
+    if (std::optional<FileRecord> record = check_file(std::move(file), options, plan, run))
+      files.add(place, std::move(*record));
+  };
+  walk_files(paths, as, run.jobs, handle, run.progress);
+  return report(files, options, plan, run, emit);
+}
+
+LintTotals lint_inputs(Inputs inputs, const LintOptions& options, const LintFilesOptions& run,
+                       const std::function<void(const Diagnostic&)>& emit) {
+  std::vector<ReadResult> read;
+  read.reserve(inputs.documents.size() + inputs.errors.size() + inputs.containers.size());
+  for (Document& doc : inputs.documents) read.push_back({.document = std::move(doc)});
+  for (ReadError& error : inputs.errors) read.push_back({.error = std::move(error)});
+  for (auto& file : inputs.containers) read.push_back({.containers = std::move(file)});
+  // In the order walk_files finds files in: by path, a file given twice side by side.
+  std::ranges::stable_sort(read, [](const ReadResult& a, const ReadResult& b) {
+    return path_before(path_of(a).native(), path_of(b).native());
+  });
+  const CheckPlan plan = plan_checks(options);
+  Files files;
+  for (std::size_t place = 0; place < read.size(); ++place) {
+    std::size_t size = 0;
+    if (std::optional<FileRecord> record = record_of(std::move(read[place]), false, options, plan, size))
+      files.add(place, std::move(*record));
+    if (run.progress) run.progress(place + 1, read.size());
+  }
+  if (run.progress && read.empty()) run.progress(0, 0);
+  return report(files, options, plan, run, emit);
+}
+
+namespace {
+
+LintFilesResult gathered(const std::function<LintTotals(const std::function<void(const Diagnostic&)>&)>& lint) {
   LintFilesResult result;
-  const LintTotals totals =
-      lint_files(paths, as, options, run, [&](const Diagnostic& d) { result.report.diagnostics.push_back(d); });
+  const LintTotals totals = lint([&](const Diagnostic& d) { result.report.diagnostics.push_back(d); });
   result.report.files = totals.files;
   result.report.deployments = totals.deployments;
   result.read_errors = totals.read_errors;
   return result;
+}
+
+}  // namespace
+
+LintFilesResult lint_files(const std::vector<fs::path>& paths, std::optional<FileKind> as, const LintOptions& options,
+                           const LintFilesOptions& run) {
+  return gathered([&](const auto& emit) { return lint_files(paths, as, options, run, emit); });
+}
+
+LintFilesResult lint_inputs(Inputs inputs, const LintOptions& options, const LintFilesOptions& run) {
+  return gathered([&](const auto& emit) { return lint_inputs(std::move(inputs), options, run, emit); });
 }
 
 }  // namespace sessiontool

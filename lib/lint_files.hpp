@@ -1,9 +1,9 @@
 #pragma once
-// lint over files on disk, at fleet scale: files are read and checked on every core, each is
-// kept afterwards only as the little resolution needs, in memory up to a limit and then in a
-// scratch file, and the findings stream out in the order of paths whatever the number of
-// workers. Memory stays near flat as a fleet grows: some thirty bytes a file, and what pairing
-// keeps of each instance name; and the name of each deployment, which its findings carry.
+// The lint driver: files are read and checked on every core, each is kept afterwards only as
+// the little resolution needs (its session values and its own findings, file_record.hpp), and
+// the findings stream out in the order of paths whatever the number of workers. The same driver
+// takes documents already in memory (tests, the pipeline fuzz target), so every caller runs the
+// path the binary ships.
 
 #include <cstddef>
 #include <filesystem>
@@ -13,6 +13,7 @@
 
 #include "document.hpp"
 #include "file_memo.hpp"
+#include "inputs.hpp"
 #include "resolve.hpp"
 #include "rules.hpp"
 
@@ -23,9 +24,6 @@ struct LintFilesOptions {
   // Called on the calling thread after each file it checks, and once more when all are done
   // (done == total), for a progress line.
   std::function<void(std::size_t done, std::size_t total)> progress;
-  // What is kept of the files is held in memory up to this many bytes, then in a scratch file in
-  // the temporary directory (a ScratchError when that fails).
-  std::size_t records_in_memory = 256 * 1024;
   // Called on the calling thread with each deployment as it is resolved and checked (`diff` keeps
   // what it does to sessions); the documents it points into live only during the call.
   std::function<void(const Deployment&)> deployment;
@@ -45,23 +43,29 @@ struct LintTotals {
   bool read_errors = false;     // an input could not be read or parsed (reported as ST001/ST002)
 };
 
-// As lint(load_inputs(paths, as), options), without holding every document at once: an
-// explicit file must be readable and recognised (forced to `as` when given); directories are
-// searched recursively and what they hold that is no configuration file is skipped.
-// The findings are handed to `emit` a file at a time, in LintReport::diagnostics's order, once
-// every file has been read (pairing needs them all); what is kept until then is a summary of
-// each file's session values and its own findings (file_record.hpp), never a document or the
-// fleet's report. Throws ScratchError when the scratch file cannot be written or read.
+// Resolves the files under `paths` and runs every enabled rule (disabled rules report nothing;
+// severity overrides are applied). An explicit file must be readable and recognised (forced to
+// `as` when given); directories are searched recursively and what they hold that is no
+// configuration file is skipped. The findings are handed to `emit` a file at a time, in output
+// order (diagnostic_before), once every file has been read (pairing needs them all); what is kept
+// until then is a summary of each file (file_record.hpp), never a document or the fleet's report.
+// Deployments are numbered in the order of their first files, container descriptions' among them.
 LintTotals lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                       const LintOptions& options, const LintFilesOptions& run,
                       const std::function<void(const Diagnostic&)>& emit);
 
-// The same, gathered into one report.
+// The same over files already read (load_inputs, load_container_inputs, or documents built in
+// memory): each is taken at its place in the order of paths, as if found on disk.
+LintTotals lint_inputs(Inputs inputs, const LintOptions& options, const LintFilesOptions& run,
+                       const std::function<void(const Diagnostic&)>& emit);
+
+// Either, gathered into one report.
 struct LintFilesResult {
   LintReport report;
   bool read_errors = false;
 };
 LintFilesResult lint_files(const std::vector<std::filesystem::path>& paths, std::optional<FileKind> as,
                            const LintOptions& options, const LintFilesOptions& run = {});
+LintFilesResult lint_inputs(Inputs inputs, const LintOptions& options, const LintFilesOptions& run = {});
 
 }  // namespace sessiontool

@@ -1,7 +1,6 @@
 #include "pairing.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -9,18 +8,34 @@
 #include "catalog.hpp"
 #include "ascii_case.hpp"
 #include "path_text.hpp"
-#include "text_arena.hpp"
 
 namespace sessiontool {
 namespace {
 
 // Case-insensitive (ASCII) hashing and equality, for instance names.
 struct FoldedHash {
+  using is_transparent = void;
   std::size_t operator()(std::string_view text) const { return folded_hash(text); }
 };
 struct FoldedEqual {
+  using is_transparent = void;
   bool operator()(std::string_view a, std::string_view b) const { return equals_ignoring_case(a, b); }
 };
+struct ExactHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// Numbers for texts, 1 for the first distinct one.
+template <typename Hash, typename Equal>
+using Numbering = std::unordered_map<std::string, std::uint32_t, Hash, Equal>;
+
+template <typename Hash, typename Equal>
+std::uint32_t number_of(Numbering<Hash, Equal>& numbers, std::string_view text) {
+  auto it = numbers.find(text);
+  if (it == numbers.end()) it = numbers.emplace(text, static_cast<std::uint32_t>(numbers.size() + 1)).first;
+  return it->second;
+}
 
 // Ports as EndpointNames numbers them; 0: the file gives none, which matches any.
 bool ports_match(std::uint32_t web, std::uint32_t server) { return web == 0 || server == 0 || web == server; }
@@ -78,8 +93,7 @@ class NearestServers {
     auto [it, added] = places_.try_emplace(index);
     if (added) {
       std::error_code ec;
-      const std::filesystem::path dir = std::filesystem::absolute(path_of_(index), ec).lexically_normal().parent_path();
-      it->second = texts_.add(dir.native());
+      it->second = std::filesystem::absolute(path_of_(index), ec).lexically_normal().parent_path().native();
     }
     return it->second;
   }
@@ -87,45 +101,16 @@ class NearestServers {
   static std::uint64_t key(const Endpoint& want) { return std::uint64_t{want.instance} << 32 | want.port; }
 
   const std::function<std::filesystem::path(std::size_t)>& path_of_;
-  TextArena<std::filesystem::path::value_type> texts_;
-  std::unordered_map<std::size_t, PathText> places_;  // only for documents with rivals
+  // Only for documents with rivals; a map's elements stay where they are as it grows.
+  std::unordered_map<std::size_t, std::filesystem::path::string_type> places_;
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> sorted_;  // candidates by place, per endpoint
-};
-
-// Numbers for texts, 1 for the first distinct one: an open-addressed table of numbers over the
-// texts kept once, some forty bytes a name where a node-based map takes twice that.
-template <typename Hash, typename Equal>
-class Numbering {
- public:
-  std::uint32_t number(std::string_view text, TextArena<char>& texts) {
-    if (2 * (names_.size() + 1) > slots_.size()) grow();
-    std::size_t at = Hash{}(text) & (slots_.size() - 1);
-    for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
-      if (Equal{}(names_[slots_[at] - 1], text)) return slots_[at];
-    names_.push_back(texts.add(text));
-    return slots_[at] = static_cast<std::uint32_t>(names_.size());
-  }
-
- private:
-  void grow() {
-    std::vector<std::uint32_t>(std::max<std::size_t>(16, 2 * slots_.size())).swap(slots_);
-    for (std::size_t n = 0; n < names_.size(); ++n) {
-      std::size_t at = Hash{}(names_[n]) & (slots_.size() - 1);
-      while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
-      slots_[at] = static_cast<std::uint32_t>(n + 1);
-    }
-  }
-
-  std::deque<std::string_view> names_;  // by number - 1; in blocks, never copied as it grows
-  std::vector<std::uint32_t> slots_;    // a number, or 0; a power of two, at most half full
 };
 
 }  // namespace
 
 struct EndpointNames::Tables {
-  TextArena<char> texts;
   Numbering<FoldedHash, FoldedEqual> instances;  // names match case-insensitively
-  Numbering<std::hash<std::string_view>, std::equal_to<>> ports;
+  Numbering<ExactHash, std::equal_to<>> ports;
 };
 
 EndpointNames::EndpointNames() : tables_(std::make_unique<Tables>()) {}
@@ -135,8 +120,8 @@ Endpoint EndpointNames::endpoint_of(FileKind kind, const std::string* instance, 
   const std::string_view name =
       instance ? std::string_view(*instance) : find_setting(keys::kServerInstance, kind)->default_value;
   return Endpoint{.kind = kind,
-                  .instance = tables_->instances.number(name, tables_->texts),
-                  .port = port ? tables_->ports.number(*port, tables_->texts) : 0};
+                  .instance = number_of(tables_->instances, name),
+                  .port = port ? number_of(tables_->ports, *port) : 0};
 }
 
 Endpoint EndpointNames::endpoint_of(const Document& doc) {
@@ -199,19 +184,18 @@ std::vector<FilePair> pair_files(std::size_t count, const std::function<std::opt
   return pairs;
 }
 
-std::vector<InstancePair> pair_instances(const std::vector<Document>& documents) {
+std::vector<Deployment> pair_instances(const std::vector<Document>& documents) {
   EndpointNames names;
   std::vector<std::optional<Endpoint>> endpoints(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i)
     if (documents[i].kind != FileKind::aos) endpoints[i] = names.endpoint_of(documents[i]);
   const auto path_of = [&](std::size_t i) { return documents[i].path; };
-  std::vector<InstancePair> pairs;
+  std::vector<Deployment> pairs;
   for (const FilePair& pair : pair_files(documents.size(), [&](std::size_t i) { return endpoints[i]; }, path_of)) {
-    InstancePair instance_pair{.web_unmatched = pair.web_unmatched};
-    if (pair.server) instance_pair.server = &documents[*pair.server];
-    if (pair.web) instance_pair.web = &documents[*pair.web];
-    for (std::uint32_t s : pair.ambiguous_servers) instance_pair.ambiguous_servers.push_back(&documents[s]);
-    pairs.push_back(std::move(instance_pair));
+    Deployment& files = pairs.emplace_back(Deployment{.web_unmatched = pair.web_unmatched});
+    if (pair.server) files.server = &documents[*pair.server];
+    if (pair.web) files.web = &documents[*pair.web];
+    for (std::uint32_t s : pair.ambiguous_servers) files.ambiguous_servers.push_back(&documents[s]);
   }
   return pairs;
 }

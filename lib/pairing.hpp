@@ -11,20 +11,17 @@
 #include <vector>
 
 #include "document.hpp"
+#include "resolve.hpp"
 
 namespace sessiontool {
 
-struct InstancePair {
-  const Document* server = nullptr;  // null: a web instance with no (single) server
-  const Document* web = nullptr;     // null: a server instance no web instance uses
-  bool web_unmatched = false;        // the web instance matches no server instance
-  std::vector<const Document*> ambiguous_servers;  // equally near matches; none chosen
-};
-
-// Every server and web document appears in at least one pair. A server instance used by
-// several web instances appears once per web instance. Pairs come in the order of their
-// earliest document.
-std::vector<InstancePair> pair_instances(const std::vector<Document>& documents);
+// The Business Central deployments of some documents, each naming its files (server: null for a
+// web instance with no single server; web: null for a server instance no web instance uses;
+// web_unmatched: the web instance matches no server instance; ambiguous_servers: equally near
+// matches, none chosen), not yet resolved (resolve_pair). Every server and web document appears
+// in at least one. A server instance used by several web instances appears once per web
+// instance. They come in the order of their earliest document.
+std::vector<Deployment> pair_instances(const std::vector<Document>& documents);
 
 // What pairing reads of a server or web file, as numbers an EndpointNames gives: files that
 // name the same instance (in any case) have the same `instance`, the same port text the same
@@ -56,6 +53,7 @@ class EndpointNames {
 // pair_instances over files known by number, for a caller that keeps only what pairing reads
 // of each (lint over a fleet): endpoint_of(i) is file i's, nullopt for a file that takes no
 // part (an F&O web.config); path_of(i) is asked only when servers compete for a web instance.
+// A FilePair is a Deployment's files by number (the documents are made only when it is resolved).
 struct FilePair {
   std::optional<std::uint32_t> server;
   std::optional<std::uint32_t> web;

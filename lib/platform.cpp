@@ -1,7 +1,6 @@
 #include "platform.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <system_error>
@@ -170,66 +169,6 @@ static std::string last_error() {
   return message;
 }
 
-// A name no other run takes: the process id, and a count within this run.
-static std::filesystem::path scratch_name(const std::filesystem::path& dir, unsigned attempt) {
-  return dir / fmt::format("sessiontool-{}-{}.tmp", GetCurrentProcessId(), attempt);
-}
-
-std::string_view temporary_directory_variable() { return "TMP"; }
-
-std::expected<ScratchFile, std::string> ScratchFile::create() {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  if (ec) return std::unexpected("cannot find the temporary directory: " + ec.message());
-  static std::atomic<unsigned> count{0};
-  for (;;) {
-    const HANDLE handle = CreateFileW(scratch_name(dir, count++).c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr,
-                                      CREATE_NEW, FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
-    if (handle != INVALID_HANDLE_VALUE) return ScratchFile(reinterpret_cast<std::intptr_t>(handle), dir);
-    if (GetLastError() != ERROR_FILE_EXISTS)
-      return std::unexpected(fmt::format("cannot create a file in {}: {}", utf8_from_wide(dir.native()), last_error()));
-  }
-}
-
-ScratchFile::~ScratchFile() {
-  if (handle_ != kNone) CloseHandle(reinterpret_cast<HANDLE>(handle_));
-}
-
-// An OVERLAPPED naming a position: each read and write says where, so neither moves the other.
-static OVERLAPPED at_offset(std::uint64_t offset) {
-  OVERLAPPED overlapped{};
-  overlapped.Offset = static_cast<DWORD>(offset);
-  overlapped.OffsetHigh = static_cast<DWORD>(offset >> 32);
-  return overlapped;
-}
-
-std::expected<void, std::string> ScratchFile::write_at(std::uint64_t offset, std::string_view bytes) {
-  while (!bytes.empty()) {
-    OVERLAPPED overlapped = at_offset(offset);
-    DWORD written = 0;
-    const DWORD size = static_cast<DWORD>(std::min<std::size_t>(bytes.size(), 1u << 30));
-    if (!WriteFile(reinterpret_cast<HANDLE>(handle_), bytes.data(), size, &written, &overlapped))
-      return std::unexpected(last_error());
-    bytes.remove_prefix(written);
-    offset += written;
-  }
-  return {};
-}
-
-std::expected<void, std::string> ScratchFile::read_at(std::uint64_t offset, std::span<char> into) const {
-  while (!into.empty()) {
-    OVERLAPPED overlapped = at_offset(offset);
-    DWORD got = 0;
-    const DWORD size = static_cast<DWORD>(std::min<std::size_t>(into.size(), 1u << 30));
-    if (!ReadFile(reinterpret_cast<HANDLE>(handle_), into.data(), size, &got, &overlapped))
-      return std::unexpected(last_error());
-    if (got == 0) return std::unexpected("the file ended early");
-    into = into.subspan(got);
-    offset += got;
-  }
-  return {};
-}
-
 std::expected<std::string, std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_size) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return std::unexpected("it is a directory");
@@ -337,46 +276,6 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
   ::close(fd);
   if (!error.empty()) return std::unexpected(error);
   return bytes;
-}
-
-std::string_view temporary_directory_variable() { return "TMPDIR"; }
-
-std::expected<ScratchFile, std::string> ScratchFile::create() {
-  // TMPDIR as POSIX has it, so that a missing one is named in the message.
-  const std::string tmpdir = env("TMPDIR");
-  const std::filesystem::path dir = tmpdir.empty() ? "/tmp" : tmpdir;
-  std::string name = (dir / "sessiontool-XXXXXX").native();
-  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) return std::unexpected(fmt::format("cannot create a file in {}: {}", dir.native(), errno_text(errno)));
-  ::unlink(name.c_str());  // the descriptor keeps it until closed
-  return ScratchFile(fd, dir);
-}
-
-ScratchFile::~ScratchFile() {
-  if (handle_ != kNone) ::close(static_cast<int>(handle_));
-}
-
-std::expected<void, std::string> ScratchFile::write_at(std::uint64_t offset, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t written = ::pwrite(static_cast<int>(handle_), bytes.data(), bytes.size(), static_cast<off_t>(offset));
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) return std::unexpected(errno_text(errno));
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-    offset += static_cast<std::uint64_t>(written);
-  }
-  return {};
-}
-
-std::expected<void, std::string> ScratchFile::read_at(std::uint64_t offset, std::span<char> into) const {
-  while (!into.empty()) {
-    const ssize_t got = ::pread(static_cast<int>(handle_), into.data(), into.size(), static_cast<off_t>(offset));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return std::unexpected(errno_text(errno));
-    if (got == 0) return std::unexpected("the file ended early");
-    into = into.subspan(static_cast<std::size_t>(got));
-    offset += static_cast<std::uint64_t>(got);
-  }
-  return {};
 }
 
 std::expected<void, std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes,

@@ -7,10 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace sessiontool::platform {
@@ -57,35 +55,6 @@ void prepare_console();
 // file is kept for the next one rather than handed back to the system and faulted in again.
 // Peak memory stays what the largest file needs. Call once, before reading.
 void keep_freed_memory();
-
-// The environment variable that names the temporary directory: TMPDIR, or TMP on Windows.
-std::string_view temporary_directory_variable();
-
-// A file for what does not fit in memory (lint's records of a large fleet), in the temporary
-// directory (TMPDIR; TMP or TEMP on Windows). No other process can open it by name, and it is
-// gone when closed or when the process ends, however it ends: unlinked as soon as it is created
-// on POSIX, deleted on close by Windows.
-class ScratchFile {
- public:
-  // Fails with the directory and the system's reason.
-  static std::expected<ScratchFile, std::string> create();
-  ScratchFile(ScratchFile&& other) noexcept
-      : handle_(std::exchange(other.handle_, kNone)), directory_(std::move(other.directory_)) {}
-  ScratchFile& operator=(ScratchFile&&) = delete;
-  ~ScratchFile();
-
-  std::expected<void, std::string> write_at(std::uint64_t offset, std::string_view bytes);
-  // Exactly `into.size()` bytes, which must have been written.
-  std::expected<void, std::string> read_at(std::uint64_t offset, std::span<char> into) const;
-  // Where it is, for messages.
-  const std::filesystem::path& directory() const { return directory_; }
-
- private:
-  static constexpr std::intptr_t kNone = -1;
-  ScratchFile(std::intptr_t handle, std::filesystem::path directory) : handle_(handle), directory_(std::move(directory)) {}
-  std::intptr_t handle_;  // a file descriptor, or a Windows HANDLE
-  std::filesystem::path directory_;
-};
 
 // For `set`'s atomic writes (atomic_write.cpp).
 

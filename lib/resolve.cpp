@@ -60,23 +60,20 @@ Duration effective_or_zero(const Setting* setting) {
 
 }  // namespace
 
-Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options) {
-  Deployment d{.product = Product::business_central, .server = pair.server, .web = pair.web};
-  d.web_unmatched = pair.web_unmatched;
-  d.ambiguous_servers = pair.ambiguous_servers;
-
+Deployment resolve_pair(Deployment d, const ResolveOptions& options) {
+  d.product = Product::business_central;
   for (const SettingInfo& info : catalog()) {
     if (info.kind == FileKind::server) {
       // A lone web instance names the server instance and port itself.
-      if (!pair.server && find_setting(info.key, FileKind::web)) continue;
-      d.settings.push_back(setting_from(info, pair.server));
+      if (!d.server && find_setting(info.key, FileKind::web)) continue;
+      d.settings.push_back(setting_from(info, d.server));
     } else if (info.kind == FileKind::web) {
-      if (pair.server && find_setting(info.key, FileKind::server)) continue;
-      d.settings.push_back(setting_from(info, pair.web));
+      if (d.server && find_setting(info.key, FileKind::server)) continue;
+      d.settings.push_back(setting_from(info, d.web));
     }
   }
   apply_assumptions(d.settings, options);
-  d.platform = platform_for(options, pair.server, pair.web);
+  d.platform = platform_for(options, d.server, d.web);
   for (Setting& setting : d.settings) interpret(setting, d.platform);
   d.name = d.find(keys::kServerInstance)->value;
 
@@ -183,10 +180,10 @@ WarningLead warning_lead_for(Duration timeout) {
 
 std::vector<Deployment> resolve(const std::vector<Document>& documents, const ResolveOptions& options) {
   std::vector<std::pair<std::size_t, Deployment>> ordered;
-  for (const InstancePair& pair : pair_instances(documents)) {
+  for (Deployment& pair : pair_instances(documents)) {
     const Document* first = pair.server && pair.web ? std::min(pair.server, pair.web)
                                                     : (pair.server ? pair.server : pair.web);
-    ordered.emplace_back(static_cast<std::size_t>(first - documents.data()), resolve_pair(pair, options));
+    ordered.emplace_back(static_cast<std::size_t>(first - documents.data()), resolve_pair(std::move(pair), options));
   }
   for (const Document& doc : documents)
     if (doc.kind == FileKind::aos)

@@ -10,7 +10,6 @@
 #include "catalog.hpp"
 #include "document.hpp"
 #include "duration.hpp"
-#include "pairing.hpp"
 
 namespace sessiontool {
 
@@ -60,6 +59,8 @@ struct WarningLead {
 struct Container;
 struct ContainerFile;
 
+// A deployment: the files it is made of (pairing names a Business Central deployment's, as
+// pair_instances over documents, or pair_files by index over a fleet's), and what they resolve to.
 struct Deployment {
   Product product = Product::business_central;
   std::string name;
@@ -101,9 +102,10 @@ struct ResolveOptions {
 // Deployments come in the order of their first file in `documents`.
 std::vector<Deployment> resolve(const std::vector<Document>& documents, const ResolveOptions& options);
 
-// One deployment: a Business Central server and web instance as paired, or an F&O AOS.
-// resolve() makes every deployment of its documents with these.
-Deployment resolve_pair(const InstancePair& pair, const ResolveOptions& options);
+// One deployment: a Business Central server and web instance as paired (`files` names them:
+// server, web, web_unmatched and ambiguous_servers as pair_instances gives them; resolution
+// fills in the rest), or an F&O AOS. resolve() makes every deployment of its documents with these.
+Deployment resolve_pair(Deployment files, const ResolveOptions& options);
 Deployment resolve_aos(const Document& aos, const ResolveOptions& options);
 
 // The platform a BC deployment runs: stated in the options, else what its files tell (an install

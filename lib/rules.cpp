@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 
 #include <fmt/format.h>
 
@@ -160,57 +159,6 @@ std::vector<Diagnostic> finish_diagnostics(std::vector<Diagnostic> found, const 
   const auto tail = std::ranges::unique(found, same);
   found.erase(tail.begin(), tail.end());
   return found;
-}
-
-LintReport lint(const Inputs& inputs, const LintOptions& options) {
-  const CheckPlan plan = plan_checks(options);
-  std::vector<Diagnostic> found;
-  for (const ReadError& error : inputs.errors) found.push_back(read_error_diagnostic(error));
-  const std::vector<Deployment> deployments = resolve(inputs.documents, options.resolve);
-  // Each deployment checked on its own and numbered in output order (of its earliest file), as
-  // lint_files does; a file's own findings are its first deployment's.
-  const auto earliest = [](const Deployment& d) {
-    std::vector<const Document*> files = d.files();
-    files.insert(files.end(), d.ambiguous_servers.begin(), d.ambiguous_servers.end());
-    return std::ranges::min(files, [](const Document* a, const Document* b) {
-      return path_before(a->path.native(), b->path.native());
-    })->path.native();
-  };
-  std::vector<std::size_t> order(deployments.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
-    return path_before(earliest(deployments[a]), earliest(deployments[b]));
-  });
-  std::vector<bool> owned(inputs.documents.size());
-  std::uint32_t number = 1;
-  for (const std::size_t i : order) {
-    const std::size_t first = found.size();
-    for (const Document* doc : deployments[i].files()) {
-      const auto at = static_cast<std::size_t>(doc - inputs.documents.data());
-      if (owned[at]) continue;
-      owned[at] = true;
-      for (DocumentCheck check : plan.document) check(*doc, options, found);
-    }
-    const std::vector<Deployment> one{deployments[i]};
-    const LintInput input{one, options};
-    for (DeploymentCheck check : plan.deployment) check(input, found);
-    assign_deployment(std::span(found).subspan(first), number++, deployment_label(deployments[i]));
-  }
-  for (std::size_t at = 0; at < inputs.documents.size(); ++at)
-    if (!owned[at])
-      for (DocumentCheck check : plan.document) check(inputs.documents[at], options, found);
-  // Container descriptions after the files, their containers numbered on from there.
-  std::size_t containers = 0;
-  for (const auto& file : inputs.containers) {
-    const std::size_t first = found.size();
-    const std::size_t count = lint_containers(*file, options, plan, found);
-    for (Diagnostic& d : std::span(found).subspan(first)) d.deployment += number - 1;
-    number += static_cast<std::uint32_t>(count);
-    containers += count;
-  }
-  return {.diagnostics = finish_diagnostics(std::move(found), options),
-          .files = inputs.documents.size() + inputs.errors.size() + inputs.containers.size(),
-          .deployments = deployments.size() + containers};
 }
 
 }  // namespace sessiontool

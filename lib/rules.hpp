@@ -1,6 +1,6 @@
 #pragma once
-// Lint rules: one table of every rule (id, severity, title, explanation, check) and the driver
-// that runs the checks over the read inputs and the resolved deployments (SPEC §5).
+// Lint rules: one table of every rule (id, severity, title, explanation, check), and what the
+// driver (lint_files.hpp) runs of them over the read files and the resolved deployments (SPEC §5).
 
 #include <array>
 #include <cstddef>
@@ -14,7 +14,6 @@
 
 #include "diagnostic.hpp"
 #include "duration.hpp"
-#include "inputs.hpp"
 #include "resolve.hpp"
 #include "severity.hpp"
 
@@ -37,16 +36,12 @@ struct LintOptions {
   std::vector<std::pair<std::string, Severity>> severity;  // per-rule overrides
 };
 
+// A run's findings gathered (the driver is lint_files, lint_files.hpp).
 struct LintReport {
   std::vector<Diagnostic> diagnostics;  // in output order (diagnostic_before), no duplicates
   std::size_t files = 0;                // inputs read, and those that could not be
   std::size_t deployments = 0;
 };
-
-// Resolves the inputs and runs every enabled rule. Disabled rules report nothing; severity
-// overrides are applied. lint_files (lint_files.hpp) does the same from paths, reading files in
-// parallel without keeping them whole.
-LintReport lint(const Inputs& inputs, const LintOptions& options);
 
 // The checks behind the rules. A document check sees one file at a time, so files can be
 // checked as they are read; a deployment check sees every resolved deployment. Checks add

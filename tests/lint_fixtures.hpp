@@ -8,14 +8,14 @@
 
 #include "corpus.hpp"
 #include "fixtures.hpp"
+#include "lint_files.hpp"
 #include "rules.hpp"
 
 namespace sessiontool::test {
 
 inline LintReport lint_docs(std::vector<Document> documents, const LintOptions& options = {},
                             std::vector<ReadError> errors = {}) {
-  const Inputs inputs{std::move(documents), std::move(errors)};
-  return lint(inputs, options);
+  return lint_inputs(Inputs{std::move(documents), std::move(errors)}, options).report;
 }
 
 // The rule ids found, in output order.

@@ -52,7 +52,7 @@ TEST_SUITE("pairing") {
     docs.push_back(server("x/b/CustomSettings.config", {{"ServerInstance", "BC"}}));
     docs.push_back(web("x/c/navsettings.json", {{"ServerInstance", "BC"}}));
     auto pairs = pair_instances(docs);
-    const auto it = std::ranges::find_if(pairs, [&](const InstancePair& p) { return p.web == &docs[2]; });
+    const auto it = std::ranges::find_if(pairs, [&](const Deployment& p) { return p.web == &docs[2]; });
     REQUIRE(it != pairs.end());
     CHECK(it->server == nullptr);
     CHECK(it->ambiguous_servers.size() == 2);
@@ -108,7 +108,7 @@ TEST_SUITE("pairing") {
                          {{"ServerInstance", "INST" + std::to_string(i)}, {"ClientServicesPort", std::to_string(7000 + i % 5)}}));
     const auto pairs = pair_instances(docs);
     REQUIRE(pairs.size() == kCount);
-    for (const InstancePair& pair : pairs) {
+    for (const Deployment& pair : pairs) {
       REQUIRE(pair.server != nullptr);
       REQUIRE(pair.web != nullptr);
       const std::string n = pair.server->path.parent_path().string().substr(1);
