@@ -15,17 +15,26 @@
 
 namespace sessiontool {
 
+// The texts of a fleet's files, each kept once for the whole run (kept_once): a fleet made from
+// one template repeats its values and its platform evidence thousands of times.
+const std::string* kept_once(std::string text);
+
 struct Summary {
   struct Value {
     const SettingInfo* setting;  // the key, a session key of the file's kind
-    std::string value;
+    const std::string* value;    // kept_once
     Position value_pos;
     Position value_end_pos;
   };
   FileKind kind = FileKind::server;
   FileFormat format = FileFormat::xml;
+  // Where the file's own path goes back into the evidence, which names it ("KEY at PATH:LINE,
+  // ..."): a fleet's paths are kept once, in FileRecord::path. kNoPath: it names none.
+  static constexpr std::uint16_t kNoPath = UINT16_MAX;
+  std::uint16_t evidence_path_at = kNoPath;
   Position anchor;
-  BcPlatform platform;        // what the file tells of its platform
+  BcPlatform platform;        // what the file tells of its platform, but its evidence:
+  const std::string* evidence = nullptr;  // kept_once, without the path
   std::vector<Value> values;  // the entry in force of each session key, in catalog order
 
   const std::string* find(std::string_view key) const;

@@ -83,6 +83,7 @@ std::optional<FileRecord> record_of(ReadResult&& result, bool in_directory, cons
   }
   // A finding is at its document: the path is the file's, kept once.
   for (Diagnostic& d : record.findings) d.path = fs::path();
+  record.findings.shrink_to_fit();  // kept for every file of a fleet until it is reported
   return record;
 }
 
