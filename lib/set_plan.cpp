@@ -186,14 +186,23 @@ std::expected<TargetFiles, std::string> find_targets(const std::vector<fs::path>
   const auto as_found_in_directory = [&](const FoundFile& file) {
     return file.in_directory || file.input >= paths.size();
   };
-  // Read on the walk's threads; a file whose name gives a kind no key belongs in is not read.
+  // A file of a directory that no key belongs in is not kept: not even read when its name gives
+  // its kind, and dropped once read when its content does (or it is not a configuration file).
+  const auto worth_keeping = [&](const ReadResult& result) {
+    return (result.document && any_key_belongs(keys, result.document->kind)) ||
+           (result.error && result.error->kind != ReadErrorKind::unrecognized);
+  };
+  // Read on the walk's threads, every core.
   std::vector<Candidate> candidates;
   std::mutex mutex;
   const auto handle = [&](FoundFile&& file, std::size_t place) {
     std::optional<ReadResult> read;
-    const bool directory = as_found_in_directory(file);
-    const auto kind = directory ? kind_from_name(file.path) : std::nullopt;
-    if (!kind || any_key_belongs(keys, *kind)) read = read_document(file.path, directory ? std::nullopt : forced);
+    if (!as_found_in_directory(file)) {
+      read = read_document(file.path, forced);
+    } else if (const auto kind = kind_from_name(file.path); !kind || any_key_belongs(keys, *kind)) {
+      read = read_document(file.path);
+      if (!worth_keeping(*read)) read.reset();
+    }
     const std::scoped_lock lock(mutex);
     if (candidates.size() <= place) candidates.resize(place + 1);
     candidates[place] = {std::move(file), std::move(read)};
@@ -213,9 +222,9 @@ std::expected<TargetFiles, std::string> find_targets(const std::vector<fs::path>
     if (!candidate.read) continue;
     ReadResult& result = *candidate.read;
     if (as_found_in_directory(candidate.file)) {
-      if (result.document && any_key_belongs(keys, result.document->kind))
+      if (result.document)
         take(std::move(*result.document));
-      else if (result.error && result.error->kind != ReadErrorKind::unrecognized)
+      else
         files.errors.push_back(std::move(*result.error));
       continue;
     }
