@@ -3,6 +3,7 @@
 
 #include "set_plan.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -26,7 +27,11 @@ KeyPlan planned(std::string_view key, std::optional<std::string> value) {
 
 std::vector<std::string> names(const TargetFiles& files) {
   std::vector<std::string> out;
-  for (const Document& doc : files.documents) out.push_back(utf8_text(fs::relative(doc.path, kSet)));
+  for (const Document& doc : files.documents) {
+    std::string name = utf8_text(fs::relative(doc.path, kSet));
+    std::ranges::replace(name, '\\', '/');  // Windows' separators
+    out.push_back(std::move(name));
+  }
   return out;
 }
 
