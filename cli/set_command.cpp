@@ -19,6 +19,7 @@
 #include "progress_line.hpp"
 #include "read_errors.hpp"
 #include "reader.hpp"
+#include "set_arguments.hpp"
 #include "set_effect.hpp"
 #include "set_json.hpp"
 #include "set_plan.hpp"
@@ -247,8 +248,10 @@ int run_set(const SetOptions& options) {
   std::vector<std::filesystem::path> paths =
       request.paths.empty() && installed.empty() ? std::vector<std::filesystem::path>{"."} : request.paths;
   ProgressLine reading("reading");
-  TargetFiles files = find_targets(paths, request.keys, forced_kind(options.common),
-                                   [&](std::size_t done, std::size_t total) { reading.update(done, total); }, installed);
+  auto found = find_targets(paths, request.keys, forced_kind(options.common),
+                            [&](std::size_t done, std::size_t total) { reading.update(done, total); }, installed);
+  if (!found) throw UsageError(found.error());
+  TargetFiles& files = *found;
   if (!installed.empty()) paths.emplace_back("--installed");  // for the message of a kind with no file
   reading.finish();
   if (!files.errors.empty()) {
@@ -256,7 +259,7 @@ int run_set(const SetOptions& options) {
     fmt::print(stderr, "sessiontool: nothing was written\n");
     return kExitBadInput;
   }
-  check_every_key_has_a_file(request.keys, files.documents, paths);
+  if (auto missing = key_without_file(request.keys, files.documents, paths)) throw UsageError(*missing);
 
   std::vector<Target> targets;
   for (Document& doc : files.documents) {

@@ -14,6 +14,8 @@
 #include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "editor.hpp"
+#include "editor_escape.hpp"
+#include "editor_layout.hpp"
 #include "fuzz_check.hpp"
 #include "reader.hpp"
 #include "utf8.hpp"

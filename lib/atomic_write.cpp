@@ -8,20 +8,12 @@
 
 #include "path_text.hpp"
 #include "platform.hpp"
+#include "write_step.hpp"
 
 namespace sessiontool {
 namespace {
 
 namespace fs = std::filesystem;
-
-detail::WriteHook& write_hook() {
-  static detail::WriteHook hook;
-  return hook;
-}
-
-std::optional<std::string> injected_failure(detail::WriteStep step) {
-  return write_hook() ? write_hook()(step) : std::nullopt;
-}
 
 // `.CustomSettings.config.sessiontool-1a2b3c4d.tmp`: hidden, and a name no reader mistakes
 // for a configuration file if a crash leaves it behind.
@@ -39,12 +31,12 @@ std::expected<fs::path, std::string> write_temp(const fs::path& target, std::str
     fs::path temp = temp_name(target);
     std::error_code ec;
     if (fs::exists(temp, ec)) continue;
-    if (auto failure = injected_failure(detail::WriteStep::create_temp)) {
+    if (auto failure = write_step_failure(WriteStep::create_temp)) {
       error = *failure;
       break;
     }
     auto written = platform::write_new_file(temp, bytes, target,
-                                            [] { return injected_failure(detail::WriteStep::flush_temp); });
+                                            [] { return write_step_failure(WriteStep::flush_temp); });
     if (written) return temp;
     error = written.error();
     // Only a name taken meanwhile is worth another name; a full disk or a refused directory
@@ -131,27 +123,18 @@ std::expected<void, std::string> PendingWrite::commit() {
   if (expected_old_ && *current != *expected_old_)
     return std::unexpected("the file changed while sessiontool was working; run the command again");
   if (!backup_temp_.empty()) {
-    if (auto failure = injected_failure(detail::WriteStep::rename_backup))
+    if (auto failure = write_step_failure(WriteStep::rename_backup))
       return std::unexpected(fmt::format("cannot write the backup {}: {}", utf8_text(backup_path()), *failure));
     if (auto moved = platform::replace_file(backup_temp_, backup_path()); !moved)
       return std::unexpected(fmt::format("cannot write the backup {}: {}", utf8_text(backup_path()), moved.error()));
     backup_temp_.clear();
   }
-  if (auto failure = injected_failure(detail::WriteStep::rename_target))
+  if (auto failure = write_step_failure(WriteStep::rename_target))
     return std::unexpected("cannot replace the file: " + *failure);
   if (auto moved = platform::replace_file(temp_, target_); !moved)
     return std::unexpected("cannot replace the file: " + moved.error());
   temp_.clear();
   return {};
-}
-
-void detail::set_write_hook(WriteHook hook) { write_hook() = std::move(hook); }
-
-std::expected<void, std::string> write_file_atomically(const fs::path& path, std::string_view bytes,
-                                                       WriteOptions options) {
-  auto pending = PendingWrite::prepare(path, bytes, std::move(options));
-  if (!pending) return std::unexpected(pending.error());
-  return pending->commit();
 }
 
 }  // namespace sessiontool

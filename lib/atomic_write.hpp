@@ -4,7 +4,6 @@
 
 #include <expected>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,11 +37,9 @@ class PendingWrite {
   // over the file. On failure the file is unchanged.
   std::expected<void, std::string> commit();
 
-  const std::filesystem::path& target() const { return target_; }  // the file rewritten
-  std::filesystem::path backup_path() const;                       // target + ".bak"
-
  private:
   PendingWrite() = default;
+  std::filesystem::path backup_path() const;  // target + ".bak"
   void discard() noexcept;
 
   std::filesystem::path target_;
@@ -50,25 +47,5 @@ class PendingWrite {
   std::filesystem::path backup_temp_;  // empty without --backup
   std::optional<std::string> expected_old_;
 };
-
-// prepare() and commit() in one step.
-std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                                                       WriteOptions options = {});
-
-namespace detail {
-
-// Test seam for interrupted writes. The hook runs before each step of every write; an error it
-// returns fails that step as the system would (a full disk, a refused rename), and a hook that
-// does not return is a crash at that point. Empty by default; tests only, not thread-safe.
-enum class WriteStep {
-  create_temp,    // a temporary file is about to be created (the new contents, or the backup)
-  flush_temp,     // its bytes are written, not yet flushed to the disk
-  rename_backup,  // the backup's temporary file is about to become FILE.bak
-  rename_target,  // the new contents are about to replace the file
-};
-using WriteHook = std::function<std::optional<std::string>(WriteStep)>;
-void set_write_hook(WriteHook hook);
-
-}  // namespace detail
 
 }  // namespace sessiontool

@@ -67,13 +67,4 @@ struct EditError {
 // every other entry as it was, else the result is an internal error.
 std::expected<EditResult, EditError> apply_edits(const Document& doc, std::span<const Edit> edits);
 
-// Escaping for a value written between quotes: XML attribute text for the given quote
-// character, and JSON string contents.
-std::string escape_xml_attribute(std::string_view text, char quote);
-std::string escape_json_string(std::string_view text);
-
-// The section a new key of this document's kind goes into: "appSettings" (server, aos),
-// "DynamicsNAVSettings" (NAV web.config) or "NAVWebSettings" (navsettings.json).
-std::string_view target_section_name(const Document& doc);
-
 }  // namespace sessiontool

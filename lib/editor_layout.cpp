@@ -12,7 +12,7 @@
 
 #include "ascii_case.hpp"
 #include "catalog.hpp"
-#include "editor.hpp"
+#include "editor_escape.hpp"
 
 namespace sessiontool {
 namespace {
@@ -293,6 +293,11 @@ const Section* target_section(const Document& doc) {
 }
 
 }  // namespace
+
+std::string_view target_section_name(const Document& doc) {
+  if (doc.format == FileFormat::json) return "NAVWebSettings";
+  return doc.kind == FileKind::web ? "DynamicsNAVSettings" : "appSettings";
+}
 
 std::expected<Splice, std::string> insertion_splice(const Document& doc, std::string_view key,
                                                     std::string_view value) {

@@ -23,6 +23,10 @@ struct Splice {
 std::expected<Splice, std::string> insertion_splice(const Document& doc, std::string_view key,
                                                     std::string_view value);
 
+// The section a new key of this document's kind goes into: "appSettings" (server, aos),
+// "DynamicsNAVSettings" (NAV web.config) or "NAVWebSettings" (navsettings.json).
+std::string_view target_section_name(const Document& doc);
+
 // Removes one entry: its whole line when nothing else is on it, and for JSON one comma, so
 // the object stays valid.
 Splice removal_splice(const Document& doc, const Entry& entry);

@@ -41,11 +41,6 @@ std::string env(const char* name);
 // which cannot hold every folder's name: there the arguments are read as UTF-16 instead.
 std::vector<std::string> utf8_arguments(int argc, char** argv);
 
-#ifdef _WIN32
-// UTF-8 text as Windows' UTF-16, for the wide functions (_wsystem in the tests).
-std::wstring wide_from_utf8(std::string_view text);
-#endif
-
 // On Windows, makes the console show what sessiontool prints: UTF-8 (paths, the timelines'
 // box-drawing characters) and ANSI colour sequences (Windows 10 and later); the console's code
 // page is restored at exit. Elsewhere it does nothing. Call once, before any output.
@@ -65,8 +60,8 @@ std::expected<std::filesystem::path, std::string> resolve_symlinks(const std::fi
 // Creates `path`, which must not exist yet, holding `bytes` flushed to the disk (fsync,
 // FlushFileBuffers). On POSIX it gets the mode, and where allowed the owner, of `like`; on
 // Windows replace_file keeps the replaced file's ACL instead. Nothing is left behind on failure.
-// `before_flush` (a test seam) runs between writing and flushing; an error it returns fails
-// the write there.
+// `before_flush` runs between writing and flushing (atomic_write asks write_step_failure
+// there); an error it returns fails the write there.
 std::expected<void, std::string> write_new_file(
     const std::filesystem::path& path, std::string_view bytes, const std::filesystem::path& like,
     const std::function<std::optional<std::string>()>& before_flush = {});

@@ -75,7 +75,6 @@ TEST_SUITE("editor json") {
     const std::string out = edited(std::string(kNavSettings), {set("Server", "a\"b\\c")});
     CHECK(out.find(R"("Server":  "a\"b\\c")") != std::string::npos);
     CHECK(parse_json(out).in_force("Server")->value == "a\"b\\c");
-    CHECK(escape_json_string("\x01\n") == "\\u0001\\n");
   }
 
   TEST_CASE("a new key follows the last member with the settings' two-space separator, not the help keys' one") {

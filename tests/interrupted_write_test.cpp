@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -22,9 +24,11 @@ extern char** environ;
 
 #include "atomic_write.hpp"
 #include "set_harness.hpp"
+#include "write_atomically.hpp"
+#include "write_step.hpp"
 
 using namespace sessiontool;
-using detail::WriteStep;
+using test::write_file_atomically;
 using test::read_bytes;
 using test::SetSandbox;
 using test::write_bytes;
@@ -45,9 +49,14 @@ const char* name(WriteStep step) {
   return "?";
 }
 
+// What the steps of every write do in this program: nothing, unless a test sets a hook. An
+// error it returns fails that step as the system would (a full disk, a refused rename), and a
+// hook that does not return is a crash at that point. Not thread-safe: the tests write on one.
+std::function<std::optional<std::string>(WriteStep)> write_hook;
+
 // Removes the hook however the test ends.
 struct HookGuard {
-  ~HookGuard() { detail::set_write_hook({}); }
+  ~HookGuard() { write_hook = {}; }
 };
 
 // The files sessiontool leaves while it works: `.NAME.sessiontool-XXXXXXXX.tmp`.
@@ -93,13 +102,16 @@ TEST_SUITE("interrupted writes") {
         const fs::path file = box.root() / "CustomSettings.config";
         write_bytes(file, server_file("00:20:00"));
         bool reached = false;
-        detail::set_write_hook([&](WriteStep at) -> std::optional<std::string> {
+        write_hook = [&](WriteStep at) -> std::optional<std::string> {
           if (at != step || reached) return std::nullopt;
           reached = true;
           return "No space left on device";
-        });
+        };
         const auto result = write_file_atomically(file, server_file("00:30:00"), {.backup = backup});
-        if (!reached) continue;  // no backup, no backup rename
+        if (!reached) {  // no backup, no backup rename; any other step is reached (the seam is linked)
+          CHECK((step == WriteStep::rename_backup && !backup));
+          continue;
+        }
         REQUIRE_FALSE(result);
         CHECK(result.error().find("No space left on device") != std::string::npos);
         CHECK(read_bytes(file) == server_file("00:20:00"));
@@ -121,10 +133,10 @@ TEST_SUITE("interrupted writes") {
     auto first = PendingWrite::prepare(a, "new a");
     REQUIRE(first);
     int temps = 0;
-    detail::set_write_hook([&](WriteStep at) -> std::optional<std::string> {
+    write_hook = [&](WriteStep at) -> std::optional<std::string> {
       if (at == WriteStep::flush_temp && ++temps == 1) return "Input/output error";
       return std::nullopt;
-    });
+    };
     auto second = PendingWrite::prepare(b, "new b");
     REQUIRE_FALSE(second);
     CHECK(second.error().find("Input/output error") != std::string::npos);
@@ -149,16 +161,19 @@ TEST_SUITE("interrupted writes") {
         REQUIRE(child >= 0);
         if (child == 0) {
           // The crash: the process ends on the spot, no destructor or cleanup runs.
-          detail::set_write_hook([step](WriteStep at) -> std::optional<std::string> {
+          write_hook = [step](WriteStep at) -> std::optional<std::string> {
             if (at == step) _exit(42);
             return std::nullopt;
-          });
+          };
           _exit(write_file_atomically(file, after, {.backup = backup}) ? 0 : 1);
         }
         int status = 0;
         REQUIRE(waitpid(child, &status, 0) == child);
         REQUIRE(WIFEXITED(status));
-        if (WEXITSTATUS(status) == 0) continue;  // the step is not taken without a backup
+        if (WEXITSTATUS(status) == 0) {  // the step is not taken without a backup
+          CHECK((step == WriteStep::rename_backup && !backup));
+          continue;
+        }
         CHECK(WEXITSTATUS(status) == 42);
         const std::string now = read_bytes(file);
         CHECK((now == before || now == after));
@@ -269,4 +284,9 @@ TEST_SUITE("interrupted writes") {
     }
   }
 #endif
+}
+
+// This program's write_step_failure, linked instead of the library's (lib/write_step.hpp).
+std::optional<std::string> sessiontool::write_step_failure(WriteStep step) {
+  return write_hook ? write_hook(step) : std::nullopt;
 }

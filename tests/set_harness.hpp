@@ -120,8 +120,8 @@ class SetSandbox {
     command += " >" + quote(utf8_text(out)) + " 2>" + quote(utf8_text(err));
 #ifdef _WIN32
     command = "\"" + command + "\"";  // cmd /c strips one pair of quotes
-    // std::system would pass the command through the ANSI code page.
-    const int status = _wsystem(platform::wide_from_utf8(command).c_str());
+    // std::system would pass the command through the ANSI code page; a path's native text is UTF-16.
+    const int status = _wsystem(path_from_utf8(command).c_str());
 #else
     const int status = std::system(command.c_str());
 #endif

@@ -1,20 +1,22 @@
 #include "set_plan.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "ascii_case.hpp"
 #include "edit_distance.hpp"
+#include "file_walk.hpp"
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "reader.hpp"
-#include "usage_error.hpp"
 #include "utf8.hpp"
 #include "value_checks.hpp"
 
-namespace sessiontool::cli {
+namespace sessiontool {
 namespace {
 
 namespace fs = std::filesystem;
@@ -34,32 +36,6 @@ std::string unknown_key_message(std::string_view key) {
   const std::string_view best = nearest_name(key, catalog(), 3, &SettingInfo::key);
   if (!best.empty()) return fmt::format("unknown setting '{}'; did you mean '{}'?", key, best);
   return fmt::format("unknown setting '{}'; 'sessiontool show --all' lists the settings sessiontool knows", key);
-}
-
-bool looks_like_key(std::string_view text) {
-  return !text.empty() && std::ranges::all_of(text, [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
-// The products read keys in any letter case: "sessiontimeout" is SessionTimeout, and a new entry
-// gets Microsoft's spelling.
-KeyPlan plan_for(const std::string& key, std::optional<std::string> argument) {
-  KeyPlan plan{key, std::move(argument), {}, {}};
-  for (const SettingInfo& info : catalog()) {
-    if (!equals_ignoring_case(info.key, key)) continue;
-    plan.key = info.key;
-    if (info.system_parameter) {
-      throw UsageError(fmt::format(
-          "{} is the F&O system parameter \"Session inactivity timeout in minutes\": it lives in the database, "
-          "not in a file. Change it in System administration > Setup > System parameters; 'sessiontool show "
-          "--fo-inactivity-timeout D' shows its effect. The file key is {} (a legacy override in seconds).",
-          key, keys::kFoLegacyTimeout));
-    }
-    plan.settings.push_back(&info);
-  }
-  if (plan.settings.empty()) throw UsageError(unknown_key_message(key));
-  return plan;
 }
 
 bool has_control_characters(std::string_view text) {
@@ -115,7 +91,31 @@ std::string container_not_editable(const fs::path& path) {
       utf8_text(path));
 }
 
+// A file the walk found, and what reading it gave (nothing when its name rules it out).
+struct Candidate {
+  FoundFile file;
+  std::optional<ReadResult> read;
+};
+
 }  // namespace
+
+std::expected<KeyPlan, std::string> plan_key(std::string_view key, std::optional<std::string> argument) {
+  KeyPlan plan{std::string(key), std::move(argument), {}, {}};
+  for (const SettingInfo& info : catalog()) {
+    if (!equals_ignoring_case(info.key, key)) continue;
+    plan.key = info.key;
+    if (info.system_parameter) {
+      return std::unexpected(fmt::format(
+          "{} is the F&O system parameter \"Session inactivity timeout in minutes\": it lives in the database, "
+          "not in a file. Change it in System administration > Setup > System parameters; 'sessiontool show "
+          "--fo-inactivity-timeout D' shows its effect. The file key is {} (a legacy override in seconds).",
+          key, keys::kFoLegacyTimeout));
+    }
+    plan.settings.push_back(&info);
+  }
+  if (plan.settings.empty()) return std::unexpected(unknown_key_message(key));
+  return plan;
+}
 
 const char* kind_phrase(FileKind kind) {
   switch (kind) {
@@ -124,28 +124,6 @@ const char* kind_phrase(FileKind kind) {
     case FileKind::aos: return "an F&O AOS";
   }
   return "";
-}
-
-SetRequest parse_set_arguments(const std::vector<std::string>& arguments, const std::vector<std::string>& unset) {
-  SetRequest request;
-  std::set<std::string> seen;
-  auto add = [&](const std::string& key, std::optional<std::string> value) {
-    KeyPlan plan = plan_for(key, std::move(value));
-    if (!seen.insert(plan.key).second) throw UsageError(fmt::format("{} is given more than once", plan.key));
-    request.keys.push_back(std::move(plan));
-  };
-  for (const std::string& argument : arguments) {
-    const std::size_t eq = argument.find('=');
-    std::error_code ec;
-    if (eq != std::string::npos && looks_like_key(argument.substr(0, eq)) && !fs::exists(argument, ec))
-      add(argument.substr(0, eq), argument.substr(eq + 1));
-    else if (eq == 0)
-      throw UsageError(fmt::format("'{}': expected KEY=VALUE, e.g. SessionTimeout=45m", argument));
-    else
-      request.paths.push_back(path_from_utf8(argument));
-  }
-  for (const std::string& key : unset) add(key, std::nullopt);
-  return request;
 }
 
 void prepare_values(KeyPlan& plan, bool force, int platform, std::vector<std::string>& refusals,
@@ -198,71 +176,83 @@ std::string display_value(const SettingInfo* info, std::string_view value) {
   return std::string(value);
 }
 
-TargetFiles find_targets(const std::vector<fs::path>& paths, const std::vector<KeyPlan>& keys,
-                         std::optional<FileKind> forced,
-                         const std::function<void(std::size_t done, std::size_t total)>& progress,
-                         const std::vector<fs::path>& installed) {
+std::expected<TargetFiles, std::string> find_targets(const std::vector<fs::path>& paths,
+                                                     const std::vector<KeyPlan>& keys, std::optional<FileKind> forced,
+                                                     const std::function<void(std::size_t, std::size_t)>& progress,
+                                                     const std::vector<fs::path>& installed) {
+  // The installed files come after the paths, each an input of its own, read as a directory's.
+  std::vector<fs::path> inputs = paths;
+  inputs.insert(inputs.end(), installed.begin(), installed.end());
+  const auto as_found_in_directory = [&](const FoundFile& file) {
+    return file.in_directory || file.input >= paths.size();
+  };
+  // A file of a directory that no key belongs in is not kept: not even read when its name gives
+  // its kind, and dropped once read when its content does (or it is not a configuration file).
+  const auto worth_keeping = [&](const ReadResult& result) {
+    return (result.document && any_key_belongs(keys, result.document->kind)) ||
+           (result.error && result.error->kind != ReadErrorKind::unrecognized);
+  };
+  // Read on the walk's threads, every core.
+  std::vector<Candidate> candidates;
+  std::mutex mutex;
+  const auto handle = [&](FoundFile&& file, std::size_t place) {
+    std::optional<ReadResult> read;
+    if (!as_found_in_directory(file)) {
+      read = read_document(file.path, forced);
+    } else if (const auto kind = kind_from_name(file.path); !kind || any_key_belongs(keys, *kind)) {
+      read = read_document(file.path);
+      if (!worth_keeping(*read)) read.reset();
+    }
+    const std::scoped_lock lock(mutex);
+    if (candidates.size() <= place) candidates.resize(place + 1);
+    candidates[place] = {std::move(file), std::move(read)};
+  };
+  walk_files(inputs, forced, std::max(1u, std::thread::hardware_concurrency()), handle, progress);
+  // Then taken one by one in the order the paths were given, so that the first problem is the
+  // one reported and the first of two names of a file is the one edited.
+  std::ranges::stable_sort(candidates, [](const Candidate& a, const Candidate& b) {
+    return a.file.input != b.file.input ? a.file.input < b.file.input : a.file.path < b.file.path;
+  });
   TargetFiles files;
   std::set<fs::path> seen;
   auto take = [&](Document doc) {
     if (seen.insert(identity(doc.path)).second) files.documents.push_back(std::move(doc));
   };
-  // Every directory is listed first, so that progress knows the total.
-  std::vector<std::optional<std::vector<fs::path>>> listed(paths.size());
-  std::size_t total = 0, done = 0;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    std::error_code ec;
-    if (fs::is_directory(paths[i], ec)) listed[i] = find_config_files(paths[i]);
-    total += listed[i] ? listed[i]->size() : 1;
-  }
-  if (!installed.empty()) {
-    listed.emplace_back(installed);
-    total += installed.size();
-  }
-  const auto step = [&] {
-    if (progress) progress(++done, total);
-  };
-  for (std::size_t i = 0; i < listed.size(); ++i) {
-    if (!listed[i]) {
-      const fs::path& path = paths[i];
-      step();
-      ReadResult result = read_document(path, forced);
-      if (result.containers) throw UsageError(container_not_editable(path));
-      if (result.error) {
-        files.errors.push_back(std::move(*result.error));
-      } else if (!any_key_belongs(keys, result.document->kind)) {
-        std::vector<std::string> owners;
-        for (const KeyPlan& plan : keys) owners.push_back(fmt::format("{} is {}", plan.key, kinds_of(plan)));
-        throw UsageError(fmt::format("{} is {} configuration file, and none of the settings given belongs in it: {}",
-                                     utf8_text(path), kind_phrase(result.document->kind), fmt::join(owners, "; ")));
-      } else {
+  for (Candidate& candidate : candidates) {
+    if (!candidate.read) continue;
+    ReadResult& result = *candidate.read;
+    if (as_found_in_directory(candidate.file)) {
+      if (result.document)
         take(std::move(*result.document));
-      }
+      else
+        files.errors.push_back(std::move(*result.error));
       continue;
     }
-    for (const fs::path& file : *listed[i]) {
-      step();
-      // A file whose name gives a kind no key belongs in is not read at all.
-      if (const auto kind = kind_from_name(file); kind && !any_key_belongs(keys, *kind)) continue;
-      ReadResult result = read_document(file);
-      if (result.document && any_key_belongs(keys, result.document->kind))
-        take(std::move(*result.document));
-      else if (result.error && result.error->kind != ReadErrorKind::unrecognized)
-        files.errors.push_back(std::move(*result.error));
+    const fs::path& path = candidate.file.path;
+    if (result.containers) return std::unexpected(container_not_editable(path));
+    if (result.error) {
+      files.errors.push_back(std::move(*result.error));
+    } else if (!any_key_belongs(keys, result.document->kind)) {
+      std::vector<std::string> owners;
+      for (const KeyPlan& plan : keys) owners.push_back(fmt::format("{} is {}", plan.key, kinds_of(plan)));
+      return std::unexpected(fmt::format("{} is {} configuration file, and none of the settings given belongs in it: {}",
+                                         utf8_text(path), kind_phrase(result.document->kind), fmt::join(owners, "; ")));
+    } else {
+      take(std::move(*result.document));
     }
   }
   return files;
 }
 
-void check_every_key_has_a_file(const std::vector<KeyPlan>& keys, const std::vector<Document>& documents,
-                                const std::vector<fs::path>& paths) {
+std::optional<std::string> key_without_file(const std::vector<KeyPlan>& keys, const std::vector<Document>& documents,
+                                            const std::vector<fs::path>& paths) {
   for (const KeyPlan& plan : keys) {
     if (std::ranges::any_of(documents, [&](const Document& doc) { return key_belongs(plan, doc.kind); })) continue;
     std::vector<std::string> names;
     for (const fs::path& path : paths) names.push_back(utf8_text(path));
-    throw UsageError(fmt::format("{} is {}, and there is no such file in {}", plan.key, kinds_of(plan),
-                                 fmt::join(names, ", ")));
+    return fmt::format("{} is {}, and there is no such file in {}", plan.key, kinds_of(plan), fmt::join(names, ", "));
   }
+  return std::nullopt;
 }
 
 std::vector<Edit> edits_for(const std::vector<KeyPlan>& keys, FileKind kind) {
@@ -279,4 +269,4 @@ std::vector<Edit> edits_for(const std::vector<KeyPlan>& keys, FileKind kind) {
   return edits;
 }
 
-}  // namespace sessiontool::cli
+}  // namespace sessiontool

@@ -3,10 +3,11 @@
 // tokenizer, the same literal patterns tried in the same order, the same range checks. Where
 // the result looks odd ("24:00:00" is 24 days), that is what BC's server reads too.
 
-#include "duration.hpp"
+#include "timespan.hpp"
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,13 +15,11 @@
 
 #include <fmt/format.h>
 
+#include "ascii_case.hpp"
+
 namespace sessiontool {
 namespace {
 
-constexpr std::int64_t kTicksPerMillisecond = 10'000;
-constexpr std::int64_t kTicksPerMinute = 60 * Duration::kTicksPerSecond;
-constexpr std::int64_t kTicksPerHour = 60 * kTicksPerMinute;
-constexpr std::int64_t kTicksPerDay = 24 * kTicksPerHour;
 constexpr std::int64_t kMaxMilliseconds = Duration::kMaxTicks / kTicksPerMillisecond;
 constexpr std::uint64_t kMinValueMagnitude = std::uint64_t{1} << 63;  // |TimeSpan.MinValue.Ticks|
 constexpr int kMaxDays = 10'675'199;
@@ -28,7 +27,6 @@ constexpr int kMaxFraction = 9'999'999;
 constexpr int kMaxFractionDigits = 7;
 
 constexpr std::string_view kNotATimeSpan = "not a TimeSpan: expected [d.]hh:mm[:ss[.fffffff]]";
-constexpr std::string_view kTooManyDays = "out of range: more than 10675199 days";
 constexpr std::string_view kAboveMaxValue = "out of range: more than 10675199.02:48:05.4775807 (MaxValue)";
 
 // UTF-8 forms of the characters .NET's char.IsWhiteSpace accepts; Parse trims them first.
@@ -38,7 +36,9 @@ constexpr std::string_view kWhitespace[] = {
     "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A",
     "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
 
-std::string_view trim(std::string_view s) {
+}  // namespace
+
+std::string_view dotnet_trim(std::string_view s) {
   // Every value lint reads goes through here: most start and end with a printable ASCII byte.
   const auto plain = [](char c) { return c > ' ' && c < 0x7F; };
   if (s.empty() || (plain(s.front()) && plain(s.back()))) return s;
@@ -52,27 +52,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
+namespace {
 
 // A number token: its value without leading zeros, and how many leading zeros it had
 // (the fraction needs them: ".05" is 500,000 ticks, ".5" is 5,000,000).
 struct Number {
   int value = 0;
   int zeroes = 0;
-};
-
-enum class ErrorKind { format, range };
-struct ParseError {
-  ErrorKind kind;
-  std::string message;
 };
 
 // The numbers and the literals around them, as .NET's TimeSpanRawInfo collects them.
@@ -83,8 +69,8 @@ struct RawTimeSpan {
   int sep_count = 0;
 };
 
-std::optional<ParseError> tokenize(std::string_view s, RawTimeSpan& raw) {
-  const ParseError bad{ErrorKind::format, std::string(kNotATimeSpan)};
+std::optional<TimeSpanError> tokenize(std::string_view s, RawTimeSpan& raw) {
+  const TimeSpanError bad{TimeSpanErrorKind::format, std::string(kNotATimeSpan)};
   auto add_sep = [&](std::string_view sep) {
     if (raw.sep_count >= 6 || raw.sep_count + raw.num_count >= 11) return false;
     raw.literals[raw.sep_count++] = sep;
@@ -100,7 +86,7 @@ std::optional<ParseError> tokenize(std::string_view s, RawTimeSpan& raw) {
       for (; pos < s.size() && is_digit(s[pos]); ++pos) {
         value = value * 10 + static_cast<std::uint32_t>(s[pos] - '0');
         // .NET's tokenizer gives up past 0x0FFFFFFF (268435455): an overflow, not a format error.
-        if (value & 0xF000'0000) return ParseError{ErrorKind::range, "out of range: a number has too many digits"};
+        if (value & 0xF000'0000) return TimeSpanError{TimeSpanErrorKind::range, "out of range: a number has too many digits"};
       }
       n.value = static_cast<int>(value);
       if (raw.num_count == 0 && raw.sep_count == 0 && !add_sep({})) return bad;
@@ -223,11 +209,13 @@ std::expected<std::int64_t, std::string> to_ticks(bool negative, std::array<Numb
   return -static_cast<std::int64_t>(magnitude);
 }
 
-std::expected<ParsedTimeSpan, ParseError> parse_timespan_detailed(std::string_view text) {
-  const std::string_view s = trim(text);
-  if (s.empty()) return std::unexpected(ParseError{ErrorKind::format, "empty: expected [d.]hh:mm[:ss[.fffffff]] or MaxValue"});
+}  // namespace
+
+std::expected<ParsedTimeSpan, TimeSpanError> parse_timespan_detailed(std::string_view text) {
+  const std::string_view s = dotnet_trim(text);
+  if (s.empty()) return std::unexpected(TimeSpanError{TimeSpanErrorKind::format, "empty: expected [d.]hh:mm[:ss[.fffffff]] or MaxValue"});
   // BC's own spelling for an unbounded value; TimeSpan.Parse itself would reject it.
-  if (iequals(s, "MaxValue")) return ParsedTimeSpan{Duration::unbounded(), true, false, false, false};
+  if (equals_ignoring_case(s, "MaxValue")) return ParsedTimeSpan{Duration::unbounded(), true, false, false, false};
 
   RawTimeSpan raw;
   if (auto error = tokenize(s, raw)) return std::unexpected(*error);
@@ -257,89 +245,9 @@ std::expected<ParsedTimeSpan, ParseError> parse_timespan_detailed(std::string_vi
       return result;
     }
   }
-  if (range_error) return std::unexpected(ParseError{ErrorKind::range, *range_error});
-  return std::unexpected(ParseError{ErrorKind::format, std::string(kNotATimeSpan)});
+  if (range_error) return std::unexpected(TimeSpanError{TimeSpanErrorKind::range, *range_error});
+  return std::unexpected(TimeSpanError{TimeSpanErrorKind::format, std::string(kNotATimeSpan)});
 }
-
-// Magnitude of a tick count; works for TimeSpan.MinValue too.
-std::uint64_t magnitude(std::int64_t ticks) {
-  return ticks < 0 ? static_cast<std::uint64_t>(-(ticks + 1)) + 1 : static_cast<std::uint64_t>(ticks);
-}
-
-constexpr std::string_view kAcceptedForms =
-    "use 90s, 30m, 1h30m, 2d, 1d12h, 500ms, never, MaxValue, or a TimeSpan [d.]hh:mm[:ss[.fffffff]] "
-    "such as 00:20:00";
-
-// Human durations: [-] then number+unit pairs from largest unit to smallest, each unit once,
-// e.g. "1d12h", "1h 30m", "1.5s". Units d h m s ms, any case. A fraction may have as many
-// digits as still give whole ticks (7, or 4 for ms), so the value is exact.
-std::expected<Duration, std::string> parse_human(std::string_view s) {
-  struct Unit {
-    std::string_view name;
-    std::int64_t ticks;
-    int max_fraction_digits;
-  };
-  constexpr std::array<Unit, 5> kUnits = {{{"d", kTicksPerDay, 7},
-                                           {"h", kTicksPerHour, 7},
-                                           {"m", kTicksPerMinute, 7},
-                                           {"s", Duration::kTicksPerSecond, 7},
-                                           {"ms", kTicksPerMillisecond, 4}}};
-  const std::string original(s);
-  auto fail = [&](std::string_view why) {
-    return std::unexpected(fmt::format("\"{}\" is not a duration ({}): {}", original, why, kAcceptedForms));
-  };
-  bool negative = false;
-  if (s.starts_with('-')) { negative = true; s.remove_prefix(1); }
-  // Magnitudes up to TimeSpan.MinValue's (one tick past MaxValue's), so format_human(MinValue)
-  // reads back.
-  const std::uint64_t limit = static_cast<std::uint64_t>(Duration::kMaxTicks) + (negative ? 1 : 0);
-  std::uint64_t total = 0;
-  std::size_t next_unit = 0;  // units must come in kUnits order
-  bool any = false;
-  while (true) {
-    s = trim(s);
-    if (s.empty()) break;
-    if (!is_digit(s.front())) return fail("expected a number");
-    std::uint64_t whole = 0;
-    std::size_t i = 0;
-    for (; i < s.size() && is_digit(s[i]); ++i) {
-      // Past 10^17 every unit is out of range; stopping here keeps the arithmetic exact.
-      if (whole > 100'000'000'000'000'000ULL) return std::unexpected(std::string(kTooManyDays));
-      whole = whole * 10 + static_cast<unsigned>(s[i] - '0');
-    }
-    std::uint64_t fraction = 0, fraction_scale = 1;
-    int fraction_digits = 0;
-    if (i < s.size() && s[i] == '.') {
-      for (++i; i < s.size() && is_digit(s[i]); ++i, ++fraction_digits) {
-        if (fraction_digits < 18) { fraction = fraction * 10 + static_cast<unsigned>(s[i] - '0'); fraction_scale *= 10; }
-      }
-      if (fraction_digits == 0) return fail("expected digits after the decimal point");
-    }
-    std::size_t unit_end = i;
-    while (unit_end < s.size() && ((s[unit_end] | 0x20) >= 'a' && (s[unit_end] | 0x20) <= 'z')) ++unit_end;
-    const std::string_view unit_text = s.substr(i, unit_end - i);
-    if (unit_text.empty()) return fail(fmt::format("no unit after {}", s.substr(0, i)));
-    std::size_t u = 0;
-    while (u < kUnits.size() && !iequals(unit_text, kUnits[u].name)) ++u;
-    if (u == kUnits.size()) return fail(fmt::format("unknown unit \"{}\"", unit_text));
-    if (u < next_unit) return fail("units must go from largest to smallest, each once");
-    if (fraction_digits > kUnits[u].max_fraction_digits) return fail("more decimals than 100 ns ticks can hold");
-    const std::int64_t unit_ticks = kUnits[u].ticks;
-    if (whole > limit / static_cast<std::uint64_t>(unit_ticks)) return std::unexpected(std::string(kTooManyDays));
-    const std::uint64_t part = whole * static_cast<std::uint64_t>(unit_ticks) +
-                               fraction * static_cast<std::uint64_t>(unit_ticks) / fraction_scale;
-    if (part > limit - total) return std::unexpected(std::string(kTooManyDays));
-    total += part;
-    next_unit = u + 1;
-    any = true;
-    s.remove_prefix(unit_end);
-  }
-  if (!any) return fail("expected a number and a unit");
-  if (!negative) return Duration{static_cast<std::int64_t>(total)};
-  return Duration{total == limit ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(total)};
-}
-
-}  // namespace
 
 std::expected<ParsedTimeSpan, std::string> parse_timespan(std::string_view text) {
   auto parsed = parse_timespan_detailed(text);
@@ -349,7 +257,7 @@ std::expected<ParsedTimeSpan, std::string> parse_timespan(std::string_view text)
 
 std::string format_timespan(Duration d) {
   if (d.is_unbounded()) return "MaxValue";
-  const std::uint64_t mag = magnitude(d.ticks);
+  const std::uint64_t mag = tick_magnitude(d.ticks);
   const std::uint64_t fraction = mag % Duration::kTicksPerSecond;
   const std::uint64_t seconds = mag / Duration::kTicksPerSecond;
   const std::uint64_t days = seconds / 86400;
@@ -358,55 +266,6 @@ std::string format_timespan(Duration d) {
   out += fmt::format("{:02}:{:02}:{:02}", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
   if (fraction != 0) out += fmt::format(".{:07}", fraction);
   return out;
-}
-
-std::string format_human(Duration d) {
-  if (d.is_unbounded()) return "never";
-  if (d.ticks == 0) return "0s";
-  const std::uint64_t mag = magnitude(d.ticks);
-  const std::uint64_t fraction = mag % Duration::kTicksPerSecond;
-  const std::uint64_t seconds = mag / Duration::kTicksPerSecond;
-  std::string out = d.ticks < 0 ? "-" : "";
-  if (seconds / 86400 != 0) out += fmt::format("{}d", seconds / 86400);
-  if (seconds / 3600 % 24 != 0) out += fmt::format("{}h", seconds / 3600 % 24);
-  if (seconds / 60 % 60 != 0) out += fmt::format("{}m", seconds / 60 % 60);
-  if (seconds % 60 != 0 || fraction != 0) {
-    out += fmt::format("{}", seconds % 60);
-    if (fraction != 0) {
-      std::string digits = fmt::format("{:07}", fraction);
-      digits.erase(digits.find_last_not_of('0') + 1);
-      out += "." + digits;
-    }
-    out += "s";
-  }
-  return out;
-}
-
-std::expected<ParsedTimeSpan, std::string> parse_duration_argument_detailed(std::string_view text) {
-  const std::string_view s = trim(text);
-  if (iequals(s, "never")) return ParsedTimeSpan{Duration::unbounded(), false, false, false, false};
-  bool has_letter = false;
-  for (char c : s) has_letter = has_letter || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  if (has_letter && !iequals(s, "MaxValue")) {
-    auto human = parse_human(s);
-    if (!human) return std::unexpected(human.error());
-    return ParsedTimeSpan{*human, false, false, false, false};
-  }
-  // Everything else is a TimeSpan exactly as the config file would hold it. That includes a
-  // bare number, which .NET reads as days ("10" is 10 days): the flag lets the caller warn.
-  auto parsed = parse_timespan_detailed(s);
-  if (!parsed) {
-    if (parsed.error().kind == ErrorKind::format)
-      return std::unexpected(fmt::format("\"{}\" is not a duration: {}", std::string(s), kAcceptedForms));
-    return std::unexpected(fmt::format("\"{}\": {}", std::string(s), parsed.error().message));
-  }
-  return *parsed;
-}
-
-std::expected<Duration, std::string> parse_duration_argument(std::string_view text) {
-  auto parsed = parse_duration_argument_detailed(text);
-  if (!parsed) return std::unexpected(parsed.error());
-  return parsed->value;
 }
 
 }  // namespace sessiontool
