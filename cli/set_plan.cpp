@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "ascii_case.hpp"
-#include "edit_distance.hpp"
+#include "suggest.hpp"
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "reader.hpp"

@@ -12,7 +12,7 @@
 #include "pairing.hpp"
 #include "reader.hpp"
 #include "record_store.hpp"
-#include "rule_checks.hpp"
+#include "rules.hpp"
 
 namespace sessiontool {
 namespace {
