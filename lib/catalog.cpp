@@ -126,10 +126,39 @@ std::span<const SettingInfo> catalog() { return kCatalog; }
 
 namespace {
 
+// The rows by key length: lint looks up every key of every file (hundreds per
+// CustomSettings.config, almost all of them not catalogued), and a length rules out nearly
+// every row before a byte is compared. A plain search of the 28 rows cost 5.2M more
+// instructions (7.4M instead of 2.2M, 2.4% of the run) in lint over the 100-deployment bench
+// fleet (callgrind, SESSIONTOOL_JOBS=1 lint --format json --fail-on none).
+constexpr std::size_t kLongestKey = 63;
+
+struct RowsByLength {
+  std::array<std::uint8_t, kLongestKey + 2> first{};  // rows of length n: order[first[n] .. first[n + 1])
+  std::array<std::uint8_t, kCatalog.size()> order{};
+
+  constexpr RowsByLength() {
+    std::size_t next = 0;
+    for (std::size_t length = 0; length <= kLongestKey; ++length) {
+      first[length] = static_cast<std::uint8_t>(next);
+      for (std::size_t row = 0; row < kCatalog.size(); ++row)
+        if (kCatalog[row].key.size() == length) order[next++] = static_cast<std::uint8_t>(row);
+    }
+    first[kLongestKey + 1] = static_cast<std::uint8_t>(next);
+  }
+};
+
+constexpr RowsByLength kRowsByLength;
+static_assert(kCatalog.size() < 256);
+static_assert(kRowsByLength.first[kLongestKey + 1] == kCatalog.size(), "a catalogued key is longer than kLongestKey");
+
 template <typename Match>
 const SettingInfo* find_row(std::string_view key, Match match) {
-  for (const SettingInfo& info : kCatalog)
+  if (key.size() > kLongestKey) return nullptr;
+  for (std::size_t i = kRowsByLength.first[key.size()]; i < kRowsByLength.first[key.size() + 1]; ++i) {
+    const SettingInfo& info = kCatalog[kRowsByLength.order[i]];
     if (equals_ignoring_case(info.key, key) && match(info)) return &info;
+  }
   return nullptr;
 }
 

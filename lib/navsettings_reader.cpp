@@ -84,6 +84,7 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
       if (equals_ignoring_case(paths[it->second], paths[i])) return it->second;
     return std::nullopt;
   };
+  PositionCursor cursor(source);  // members come in document order
   for (std::size_t i = 0; i < n; ++i) {
     JsonMember& member = members[i];
     const std::size_t hash = folded_hash(paths[i]);
@@ -93,7 +94,7 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     }
     if (!is_scalar(member.kind)) continue;
 
-    const Position start = source.position(member.element ? member.value_span.offset : member.key_span.offset);
+    const Position start = cursor.at(member.element ? member.value_span.offset : member.key_span.offset);
     if (const std::optional<std::size_t> first_index = set_before(hash, i)) {
       const JsonMember& first = members[*first_index];
       const Position first_pos = source.position(first.element || first.kind == JsonKind::object
@@ -127,8 +128,8 @@ ReadResult read_navsettings(const std::filesystem::path& path, std::string bytes
     entry.value_span = member.value_span;
     entry.entry_span = Span{entry_begin, entry_end - entry_begin};
     entry.key_pos = start;
-    entry.value_pos = source.position(member.value_span.offset);
-    entry.value_end_pos = source.position(member.value_span.end());
+    entry.value_pos = cursor.at(member.value_span.offset);
+    entry.value_end_pos = cursor.at(member.value_span.end());
     entry.section = section_of[i];
     doc.entries.push_back(std::move(entry));
   }

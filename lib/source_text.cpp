@@ -42,6 +42,30 @@ Position SourceText::position(std::size_t offset) const {
   return {static_cast<std::uint32_t>(line + 1), column};
 }
 
+Position PositionCursor::at(std::size_t offset) {
+  const std::string& bytes = text_.bytes_;
+  const std::vector<std::size_t>& starts = text_.line_starts_;
+  offset = std::min(offset, bytes.size());
+  // Back, first, or still inside a BOM (which is no character): the plain way.
+  if (offset < offset_ || column_ == 0 || offset_ < bom_length_) {
+    const Position position = text_.position(offset);
+    line_ = position.line - 1;
+    offset_ = offset;
+    column_ = position.column;
+    return position;
+  }
+  std::size_t from = offset_;
+  std::uint32_t column = column_;
+  if (line_ + 1 < starts.size() && starts[line_ + 1] <= offset) {
+    while (line_ + 1 < starts.size() && starts[line_ + 1] <= offset) ++line_;
+    from = starts[line_];  // a later line (never the first, so no BOM to skip)
+    column = 1;
+  }
+  column_ = column + characters(bytes.data() + from, bytes.data() + offset);
+  offset_ = offset;
+  return {static_cast<std::uint32_t>(line_ + 1), column_};
+}
+
 std::size_t SourceText::line_start(std::size_t offset) const {
   return line_starts_[line_index(line_starts_, std::min(offset, bytes_.size()))];
 }

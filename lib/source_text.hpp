@@ -45,8 +45,26 @@ class SourceText {
   std::string_view line_break_at(std::size_t offset) const;
 
  private:
+  friend class PositionCursor;
   std::string bytes_;
   std::vector<std::size_t> line_starts_;  // offset of each line's first byte
+};
+
+// SourceText::position for offsets taken in increasing order, as a reader meets its entries:
+// each costs a step along the line index and a count of the characters since the last one,
+// rather than a binary search and a count from the line's start. An offset before the last
+// one is answered by SourceText::position.
+class PositionCursor {
+ public:
+  explicit PositionCursor(const SourceText& text) : text_(text), bom_length_(text.bom_length()) {}
+  Position at(std::size_t offset);
+
+ private:
+  const SourceText& text_;
+  std::size_t bom_length_;
+  std::size_t line_ = 0;    // index into line_starts_
+  std::size_t offset_ = 0;  // of the last answer
+  std::uint32_t column_ = 0;  // of the last answer; 0 before the first
 };
 
 }  // namespace sessiontool

@@ -79,7 +79,7 @@ constexpr std::array<std::string_view, 5> kLockAttributes = {"lockAttributes", "
 class XmlRead {
  public:
   XmlRead(const std::filesystem::path& path, std::string bytes)
-      : path_(path), text_(std::move(bytes)), buffer_(text_.bytes()) {}
+      : path_(path), text_(std::move(bytes)), buffer_(text_.bytes()), cursor_(text_) {}
 
   ReadResult run(std::optional<FileKind> forced);
 
@@ -111,6 +111,7 @@ class XmlRead {
   std::filesystem::path path_;
   SourceText text_;
   std::string buffer_;  // pugixml parses and decodes this copy in place
+  PositionCursor cursor_;  // entries come in document order
   bool has_doctype_ = false;
   const char* product_ = "the product";  // who refuses the file: "the server", "the web client", "the AOS"
 };
@@ -321,7 +322,7 @@ std::optional<ReadResult> XmlRead::add_section(Document& doc, const pugi::xml_no
 
   // ASP.NET protected configuration: the entries are inside <EncryptedData>, unreadable here.
   if (const pugi::xml_attribute provider = node.attribute("configProtectionProvider")) {
-    doc.encrypted = Document::Encryption{text_.position(*lt), provider.value()};
+    doc.encrypted = Document::Encryption{cursor_.at(*lt), provider.value()};
     return std::nullopt;
   }
   // What System.Configuration's appSettings reader (ConfigurationElementCollection,
@@ -421,7 +422,7 @@ std::optional<ReadResult> XmlRead::add_removal(Document& doc, const pugi::xml_no
     return std::nullopt;
   }
   doc.removals.push_back(Removal{.key = clear ? "" : key.value(), .clear = clear, .element = Span{*lt, *end - *lt},
-                                 .pos = text_.position(*lt), .section = doc.sections.size() - 1,
+                                 .pos = cursor_.at(*lt), .section = doc.sections.size() - 1,
                                  .before = doc.entries.size()});
   return std::nullopt;
 }
@@ -496,9 +497,9 @@ std::optional<ReadResult> XmlRead::add_entry(Document& doc, const pugi::xml_node
     entry.has_value = false;
     entry.value_span = Span{key_span->end() + 1, 0};  // just past the key's closing quote
   }
-  entry.key_pos = text_.position(entry.key_span.offset);
-  entry.value_pos = text_.position(entry.value_span.offset);
-  entry.value_end_pos = text_.position(entry.value_span.end());
+  entry.key_pos = cursor_.at(entry.key_span.offset);
+  entry.value_pos = cursor_.at(entry.value_span.offset);
+  entry.value_end_pos = cursor_.at(entry.value_span.end());
   doc.entries.push_back(std::move(entry));
   return std::nullopt;
 }

@@ -66,4 +66,16 @@ TEST_SUITE("source_text") {
     CHECK(text.line_end(0) == 0);
     CHECK(text.line_break_at(0) == "");
   }
+  TEST_CASE("a position cursor answers as position() does, forwards, backwards and across lines") {
+    // A BOM, CRLF and LF lines, multi-byte characters, a long ASCII run and an empty last line.
+    const std::string bytes = "\xEF\xBB\xBF<a b=\"\xC3\xA9t\xC3\xA9\">\r\n  <add key=\"0123456789abcdefghij\" "
+                              "value=\"\xE2\x82\xAC 5\"/>\n\n\t<x/>\n";
+    const SourceText text(bytes);
+    PositionCursor forwards(text);
+    for (std::size_t offset = 0; offset <= bytes.size(); ++offset)
+      CHECK_MESSAGE(forwards.at(offset) == text.position(offset), "offset " << offset);
+    PositionCursor skipping(text);
+    for (std::size_t offset : {40, 7, 8, 60, 61, 2, 3, 0, 200})
+      CHECK_MESSAGE(skipping.at(offset) == text.position(offset), "offset " << offset);
+  }
 }
