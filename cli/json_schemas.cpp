@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ascii_case.hpp"
 #include "catalog.hpp"
 #include "diff_schema.hpp"
 #include "resolve.hpp"
@@ -73,8 +74,8 @@ ordered_json value_schema(const SettingInfo& info) {
 std::string any_case_pattern(std::string_view name) {
   std::string pattern = "^";
   for (char c : name) {
-    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    const char lower = ascii_lower(c);
+    const char upper = ascii_upper(c);
     if (lower != upper) pattern += fmt::format("[{}{}]", upper, lower);
     else if (std::string_view(".^$*+?()[]{}|\\/").find(c) != std::string_view::npos) pattern += fmt::format("\\{}", c);
     else pattern += c;

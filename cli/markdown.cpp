@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ascii_case.hpp"
+
 namespace sessiontool::cli::markdown {
 
 namespace {
@@ -31,9 +33,7 @@ bool needs_escape(std::string_view line, std::size_t i) {
   if (c == ':' && i + 1 < line.size() && line[i + 1] == '/') return true;
   // "www." at a word's start.
   if (c == '.' && i >= 3 && (i == 3 || !is_ascii_letter(line[i - 4]))) {
-    std::string lower(line.substr(i - 3, 3));
-    std::ranges::transform(lower, lower.begin(), [](char ch) { return static_cast<char>(ch | 0x20); });
-    if (lower == "www") return true;
+    if (equals_ignoring_case(line.substr(i - 3, 3), "www")) return true;
   }
   return false;
 }

@@ -13,8 +13,6 @@ namespace {
 
 constexpr int kTimelineWidth = 44;
 
-std::string human(Duration d) { return format_human(d); }
-
 // The settings worth a line: the session keys, or all of them with --all.
 std::vector<const Setting*> shown_settings(const Deployment& d, bool all) {
   std::vector<const Setting*> shown;
@@ -32,7 +30,7 @@ std::string inactivity_reason(const Deployment& d) {
     const Setting* parameter = d.find(keys::kFoSystemParameter);
     if (in.bound_by.front() == keys::kFoLegacyTimeout)
       return fmt::format("the legacy {} in web.config shadows the system parameter ({})", keys::kFoLegacyTimeout,
-                         human(parameter->effective.value_or(Duration{0})));
+                         format_human(parameter->effective.value_or(Duration{0})));
     if (d.aos && d.aos->encrypted)
       return fmt::format("the system parameter {} ({}), unless the encrypted web.config sets the legacy {}",
                          keys::kFoSystemParameter, to_string(parameter->origin), keys::kFoLegacyTimeout);
@@ -43,7 +41,7 @@ std::string inactivity_reason(const Deployment& d) {
   const bool web_binds = in.bound_by.front() == keys::kSessionTimeout;
   const Setting* other = d.find(web_binds ? keys::kIdleClientTimeout : keys::kSessionTimeout);
   return fmt::format("bound by {}, shorter than {} ({})", in.bound_by.front(), other->info->key,
-                     human(other->effective.value_or(Duration::unbounded())));
+                     format_human(other->effective.value_or(Duration::unbounded())));
 }
 
 void render_settings(std::string& out, const Deployment& d, bool all, const Style& style) {
@@ -75,7 +73,7 @@ void render_effective(std::string& out, const Deployment& d, const Style& style)
   if (d.reconnect) {
     const ReconnectWindow& w = *d.reconnect;
     const std::string old_model = fmt::format("2 x ClientServicesKeepAliveInterval ({}) + ClientServicesReconnectPeriod ({})",
-                                              human(w.initial_inactivity), human(w.reconnect_period));
+                                              format_human(w.initial_inactivity), format_human(w.reconnect_period));
     if (w.removed_on_platform) {
       out += fmt::format("  {:<20}{}{}\n", "reconnect window", style.green(fmt::format("{:<8}", "none")),
                          "platform 21+: the session ends when its connection is lost");
@@ -91,7 +89,7 @@ void render_effective(std::string& out, const Deployment& d, const Style& style)
   if (d.warning)
     out += effective_line("warning lead", d.warning->lead,
                           fmt::format("countdown from {} (over 30m: 5m; 10m-30m: 2m; under 10m: 30s)",
-                                      human(d.warning->countdown_starts_at)),
+                                      format_human(d.warning->countdown_starts_at)),
                           style);
 }
 

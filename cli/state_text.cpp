@@ -5,8 +5,6 @@
 namespace sessiontool::cli {
 namespace {
 
-std::string human(Duration d) { return format_human(d); }
-
 std::string platform_phrase(const BcPlatform& p) {
   if (p.major != 0) return fmt::format("{}", p.major);
   if (p.at_least != 0) return fmt::format("{} or later", p.at_least);
@@ -16,10 +14,10 @@ std::string platform_phrase(const BcPlatform& p) {
 std::string reconnect_phrase(const std::optional<ReconnectWindow>& w) {
   if (!w) return "-";
   if (w->removed_on_platform) return "none (platform 21+: a session ends with its connection)";
-  const std::string parts = fmt::format("2 x keep-alive {} + reconnect period {}", human(w->initial_inactivity),
-                                        human(w->reconnect_period));
-  if (w->depends_on_platform) return fmt::format("{} on platform 20 and earlier ({}), none on 21+", human(w->total), parts);
-  return fmt::format("{} ({})", human(w->total), parts);
+  const std::string parts = fmt::format("2 x keep-alive {} + reconnect period {}", format_human(w->initial_inactivity),
+                                        format_human(w->reconnect_period));
+  if (w->depends_on_platform) return fmt::format("{} on platform 20 and earlier ({}), none on 21+", format_human(w->total), parts);
+  return fmt::format("{} ({})", format_human(w->total), parts);
 }
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -42,12 +40,12 @@ std::string aspect_label(Aspect aspect) {
 
 std::string aspect_text(Aspect aspect, const DeploymentState& d) {
   switch (aspect) {
-    case Aspect::inactivity_timeout: return human(d.inactivity.value);
+    case Aspect::inactivity_timeout: return format_human(d.inactivity.value);
     case Aspect::bound_by: return fmt::format("{}", fmt::join(d.inactivity.bound_by, " and "));
     case Aspect::reconnect_window: return reconnect_phrase(d.reconnect);
     case Aspect::warning_lead:
       if (!d.warning) return "-";
-      return fmt::format("{}, countdown from {}", human(d.warning->lead), human(d.warning->countdown_starts_at));
+      return fmt::format("{}, countdown from {}", format_human(d.warning->lead), format_human(d.warning->countdown_starts_at));
     case Aspect::platform: return d.product == Product::business_central ? platform_phrase(d.platform) : "-";
     case Aspect::findings: return plural(d.findings.size(), "finding", "findings");
   }
@@ -56,7 +54,7 @@ std::string aspect_text(Aspect aspect, const DeploymentState& d) {
 
 std::string setting_value_text(const SettingState& s) {
   if (s.value.empty()) return "(not set)";
-  if (s.duration) return fmt::format("{} ({})", s.value, human(*s.duration));
+  if (s.duration) return fmt::format("{} ({})", s.value, format_human(*s.duration));
   return s.value;
 }
 

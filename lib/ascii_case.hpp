@@ -13,6 +13,7 @@
 namespace sessiontool {
 
 constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Equal bytes first: keys are nearly always compared with their own spelling (lint calls this
 // for every entry of every file).

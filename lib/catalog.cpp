@@ -128,7 +128,9 @@ namespace {
 
 // The rows by key length: lint looks up every key of every file (hundreds per
 // CustomSettings.config, almost all of them not catalogued), and a length rules out nearly
-// every row before a byte is compared.
+// every row before a byte is compared. A plain search of the 28 rows cost 5.2M more
+// instructions (7.4M instead of 2.2M, 2.4% of the run) in lint over the 100-deployment bench
+// fleet (callgrind, SESSIONTOOL_JOBS=1 lint --format json --fail-on none).
 constexpr std::size_t kLongestKey = 63;
 
 struct RowsByLength {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "edit_distance.hpp"
+#include "suggest.hpp"
 #include "json_scanner.hpp"
 #include "platform.hpp"
 
@@ -19,13 +19,6 @@ constexpr std::array<std::string_view, 7> kFields = {"$schema", "disable", "seve
                                                      "fo_inactivity_timeout", "platform", "policy"};
 constexpr std::array<std::string_view, 3> kPolicyFields = {"max_inactivity", "min_inactivity",
                                                            "max_reconnect_window"};
-
-// " (did you mean 'disable'?)" for a near miss among `names`.
-template <std::size_t N>
-std::string suggestion(std::string_view name, const std::array<std::string_view, N>& names) {
-  const std::string_view near = nearest_name(name, names, 2);
-  return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
-}
 
 // Checks one scanned file; the first problem stops it, with the line of the member at fault.
 class Checker {
@@ -58,7 +51,7 @@ class Checker {
       } else if (name == "policy") {
         if (!policy(member)) return false;
       } else {
-        return fail(member, fmt::format("unknown field '{}'{}; the fields are {}", name, suggestion(name, kFields),
+        return fail(member, fmt::format("unknown field '{}'{}; the fields are {}", name, suggest(name, kFields, 2),
                                         fmt::join(std::span(kFields).subspan(1), ", ")));
       }
     }
@@ -151,7 +144,7 @@ class Checker {
                                                                          : nullptr;
       if (!target)
         return fail(*limit, fmt::format("unknown policy field '{}'{}; the fields are {}", name,
-                                        suggestion(name, kPolicyFields), fmt::join(kPolicyFields, ", ")));
+                                        suggest(name, kPolicyFields, 2), fmt::join(kPolicyFields, ", ")));
       if (!duration(*limit, *target, "a duration such as \"30m\"")) return false;
     }
     return true;

@@ -19,7 +19,7 @@
 
 #include "ascii_case.hpp"
 #include "catalog.hpp"
-#include "rule_checks.hpp"
+#include "rules.hpp"
 
 namespace sessiontool {
 namespace {

@@ -1,7 +1,6 @@
 #include "document.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "ascii_case.hpp"
 
@@ -20,10 +19,7 @@ const char* to_string(FileKind kind) {
 std::optional<FileKind> file_kind_from_string(std::string_view text) {
   for (FileKind kind : {FileKind::server, FileKind::web, FileKind::aos}) {
     const std::string_view name = to_string(kind);
-    if (std::ranges::equal(text, name, [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == b;
-        }))
-      return kind;
+    if (equals_ignoring_case(text, name)) return kind;
   }
   return std::nullopt;
 }

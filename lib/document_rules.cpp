@@ -1,22 +1,24 @@
-// Checks of one file at a time: read errors, values, duplicates, unknown keys, platform keys.
+// Checks of one file at a time (duplicates, unknown keys, letter case, keys without effect, refusals,
+// platform keys, encryption) and their rules' rows. Values are value_checks.cpp's.
 
-#include <algorithm>
-#include <bit>
-#include <cstdint>
+#include <array>
+#include <cstddef>
 #include <functional>
+#include <memory_resource>
+#include <ranges>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "ascii_case.hpp"
 #include "catalog.hpp"
-#include "edit_distance.hpp"
-#include "rule_checks.hpp"
-#include "value_checks.hpp"
+#include "rules.hpp"
+#include "suggest.hpp"
 
-namespace sessiontool::checks {
+namespace sessiontool {
 namespace {
 
 // navsettings.json keeps help text in keys that start with "//"; they are not settings.
@@ -31,94 +33,50 @@ const char* file_description(FileKind kind) {
   return "this file";
 }
 
-// Which letters (folded, in 64 buckets) a key holds. One edit changes at most two buckets, so
-// keys whose sets differ in more than 2 x limit buckets cannot be within `limit` edits.
-std::uint64_t letter_set(std::string_view key) {
-  std::uint64_t set = 0;
-  for (char c : key) set |= std::uint64_t{1} << (static_cast<unsigned char>(ascii_lower(c)) % 64);
-  return set;
-}
-
 // How far a misspelling may be from the known key: one edit for short keys, two for longer
 // ones. The nearest real BC key to a catalogued one (BackgroundSessionsDefaultWaitTimeout) is
 // four edits away, so this stays quiet on genuine settings.
 std::size_t typo_limit(std::string_view known) { return known.size() >= 10 ? 2 : 1; }
 
-// The known keys of each file kind, built once, with what rules most of them out cheaply: a
-// CustomSettings.config has hundreds of keys the catalog does not hold, and each is measured
-// against these. Keys of other kinds (and the F&O system parameter, which is no file key) are
-// found with find_setting: in the wrong file they are misplaced rather than misspelt.
-struct KeyIndex {
-  struct Known {
-    const SettingInfo* info;
-    std::uint64_t letters;
-    std::size_t limit;
-  };
-  FileKind kind;
-  std::vector<Known> keys;  // same kind, not the system parameter
-
-  explicit KeyIndex(FileKind kind) : kind(kind) {
-    for (const SettingInfo& info : catalog())
-      if (info.kind == kind && !info.system_parameter) keys.push_back({&info, letter_set(info.key), typo_limit(info.key)});
-  }
-
-  static const KeyIndex& of(FileKind kind) {
-    static const KeyIndex server(FileKind::server), web(FileKind::web), aos(FileKind::aos);
-    return kind == FileKind::server ? server : kind == FileKind::web ? web : aos;
-  }
-
-  // What an unknown key is: a key of another kind of file (or the F&O system parameter), a
-  // misspelling of a known one, or none of these (no finding). A known key in another letter
-  // case is no unknown key: the product reads it (find_setting matches it).
-  struct Verdict {
-    enum class What { nothing, elsewhere, misspelt } what = What::nothing;
-    const SettingInfo* info = nullptr;
-  };
-
-  // The same unknown keys recur in every file of a fleet, so each thread remembers its
-  // verdicts (up to a bound, against a file of random keys).
-  Verdict verdict(std::string_view key) const {
-    struct Hash {
-      using is_transparent = void;
-      std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-    };
-    thread_local std::unordered_map<std::string, Verdict, Hash, std::equal_to<>> verdicts[3];
-    auto& known = verdicts[static_cast<int>(kind)];
-    if (const auto it = known.find(key); it != known.end()) return it->second;
-    const Verdict answer = judge(key);
-    if (known.size() < 4096) known.emplace(key, answer);
-    return answer;
-  }
-
-  Verdict judge(std::string_view key) const {
-    using enum Verdict::What;
-    if (const SettingInfo* other = find_setting(key)) return {elsewhere, other};
-    if (const SettingInfo* near = nearest(key)) return {misspelt, near};
-    return {};
-  }
-
-  // The nearest known key within its typo limit (the first of equals), or nullptr.
-  const SettingInfo* nearest(std::string_view key) const {
-    const std::uint64_t letters = letter_set(key);
-    const SettingInfo* best = nullptr;
-    std::size_t best_distance = 0;
-    for (const Known& known : keys) {
-      const std::size_t length = known.info->key.size();
-      if ((length > key.size() ? length - key.size() : key.size() - length) > known.limit) continue;
-      if (static_cast<std::size_t>(std::popcount(letters ^ known.letters)) > 2 * known.limit) continue;
-      const std::size_t distance = edit_distance(key, known.info->key, known.limit);
-      if (distance <= known.limit && (!best || distance < best_distance)) {
-        best = known.info;
-        best_distance = distance;
-      }
-    }
-    return best;
-  }
+// What an unknown key is: a key of another kind of file (or the F&O system parameter), a
+// misspelling of a known key of this kind, or none of these (no finding). A known key in another
+// letter case is no unknown key: the product reads it (find_setting matches it).
+struct Verdict {
+  enum class What { nothing, elsewhere, misspelt } what = What::nothing;
+  const SettingInfo* info = nullptr;
 };
 
+Verdict judge(std::string_view key, FileKind kind) {
+  using enum Verdict::What;
+  // In the wrong file a key is misplaced rather than misspelt.
+  if (const SettingInfo* other = find_setting(key)) return {elsewhere, other};
+  const auto same_kind = [kind](const SettingInfo& info) { return info.kind == kind && !info.system_parameter; };
+  const std::string_view near = nearest_name(key, catalog() | std::views::filter(same_kind), typo_limit,
+                                             &SettingInfo::key);
+  if (!near.empty()) return {misspelt, find_setting(near, kind)};
+  return {};
+}
+
+// The same unknown keys recur in every file of a fleet, so each thread remembers its verdicts (up
+// to a bound, against a file of random keys): without this, lint over the 100-deployment bench
+// fleet ran 497M instructions instead of 238M, 235M of them edit distances (callgrind; SESSIONTOOL_JOBS=1
+// sessiontool lint --format json --fail-on none on `bench/generate_fleet.py 100` with the bc4ubuntu corpus).
+Verdict remembered_verdict(std::string_view key, FileKind kind) {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  thread_local std::unordered_map<std::string, Verdict, Hash, std::equal_to<>> verdicts[3];
+  auto& known = verdicts[static_cast<int>(kind)];
+  if (const auto it = known.find(key); it != known.end()) return it->second;
+  const Verdict answer = judge(key, kind);
+  if (known.size() < 4096) known.emplace(key, answer);
+  return answer;
+}
+
 std::string unknown_key_message(const Document& doc, const Entry& entry) {
-  using enum KeyIndex::Verdict::What;
-  const auto [what, info] = KeyIndex::of(doc.kind).verdict(entry.name());
+  using enum Verdict::What;
+  const auto [what, info] = remembered_verdict(entry.name(), doc.kind);
   switch (what) {
     case nothing: return {};
     case elsewhere:
@@ -141,76 +99,27 @@ std::string unknown_key_message(const Document& doc, const Entry& entry) {
                                                                                 : info->default_value));
 }
 
-// Per (section, name in any letter case), the entry that wins (the last) and how often the name
-// occurs: an open-addressing table over entry indices, kept per thread so checking a file
-// allocates nothing once the first few files have sized it.
-class KeyCounts {
- public:
-  // Fills the table for `doc`; false when no name occurs twice in a section (nothing to report).
-  bool fill(const Document& doc) {
-    const std::size_t n = doc.entries.size();
-    std::size_t size = 16;
-    while (size < 2 * n) size *= 2;
-    slots_.assign(size, kEmpty);
-    winner_.resize(n);
-    count_.resize(n);
-    slot_of_.resize(n);
-    bool repeated = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Entry& entry = doc.entries[i];
-      std::size_t slot = (folded_hash(entry.name()) ^ (entry.section * 0x9E3779B97F4A7C15u)) & (size - 1);
-      while (slots_[slot] != kEmpty) {
-        const Entry& first = doc.entries[slots_[slot]];
-        if (first.section == entry.section && equals_ignoring_case(first.name(), entry.name())) break;
-        slot = (slot + 1) & (size - 1);
-      }
-      if (slots_[slot] == kEmpty) {
-        slots_[slot] = static_cast<std::uint32_t>(i);
-        count_[i] = 0;
-      } else {
-        repeated = true;
-      }
-      const std::uint32_t head = slots_[slot];
-      winner_[head] = static_cast<std::uint32_t>(i);
-      ++count_[head];
-      slot_of_[i] = head;
-    }
-    return repeated;
-  }
-  // The entry that wins for entry i's key, and how many times the key is set.
-  std::uint32_t winner(std::size_t i) const { return winner_[slot_of_[i]]; }
-  std::uint32_t count(std::size_t i) const { return count_[slot_of_[i]]; }
-
- private:
-  static constexpr std::uint32_t kEmpty = UINT32_MAX;
-  std::vector<std::uint32_t> slots_;    // entry index of the key's first occurrence
-  std::vector<std::uint32_t> winner_;   // by first occurrence
-  std::vector<std::uint32_t> count_;    // by first occurrence
-  std::vector<std::uint32_t> slot_of_;  // each entry's first occurrence
+// Per (section, name in any letter case): the entry that wins (the last) and how often the name
+// occurs.
+struct KeyCount {
+  std::size_t winner = 0;
+  std::size_t times = 0;
 };
-
-// The platform a file's checks assume: the one stated, else what the file tells.
-BcPlatform platform_of(const Document& doc, const LintOptions& options) {
-  return platform_for(options.resolve, &doc, nullptr);
-}
+using SectionKey = std::pair<std::size_t, std::string_view>;
+struct SectionKeyHash {
+  std::size_t operator()(const SectionKey& key) const { return folded_hash(key.second) ^ key.first; }
+};
+struct SectionKeyEqual {
+  bool operator()(const SectionKey& a, const SectionKey& b) const {
+    return a.first == b.first && equals_ignoring_case(a.second, b.second);
+  }
+};
+using KeyCounts = std::pmr::unordered_map<SectionKey, KeyCount, SectionKeyHash, SectionKeyEqual>;
 
 // "platform 23", "platform 22 or later".
 std::string platform_version(const BcPlatform& platform) {
   return platform.major != 0 ? fmt::format("platform {}", platform.major)
                              : fmt::format("platform {} or later", platform.at_least);
-}
-
-}  // namespace
-
-void values(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const BcPlatform platform = platform_of(doc, options);
-  for (const Entry& entry : doc.entries) {
-    const SettingInfo* info = entry.setting;  // none when the entry does not apply (ST011)
-    if (!info || info->system_parameter) continue;
-    if (platform.excludes(info->since_platform, info->until_platform)) continue;  // ST107: the value does not matter
-    for (ValueProblem& problem : check_value(*info, entry.value))
-      out.push_back(at_value(problem.rule, problem.severity, doc, entry, std::move(problem.message)));
-  }
 }
 
 void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>& out) {
@@ -225,12 +134,22 @@ void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>
     return;
   }
   // Within its section only: in appSettings the last <add> wins, in any letter case.
-  thread_local KeyCounts counts;
-  if (!counts.fill(doc)) return;
+  // Its nodes in a buffer on the stack (the heap past that): a CustomSettings.config has hundreds
+  // of entries, and lint checks every file of a fleet.
+  std::array<std::byte, 32 * 1024> buffer;
+  std::pmr::monotonic_buffer_resource arena(buffer.data(), buffer.size());
+  KeyCounts counts(2 * doc.entries.size(), SectionKeyHash{}, SectionKeyEqual{}, &arena);
+  bool repeated = false;
   for (std::size_t i = 0; i < doc.entries.size(); ++i) {
-    const Entry& entry = doc.entries[i];
-    if (counts.winner(i) == i) continue;
-    const Entry& winner = doc.entries[counts.winner(i)];
+    KeyCount& count = counts[{doc.entries[i].section, doc.entries[i].name()}];
+    count.winner = i;
+    if (++count.times > 1) repeated = true;
+  }
+  if (!repeated) return;
+  for (const Entry& entry : doc.entries) {
+    const KeyCount& count = counts.at({entry.section, entry.name()});
+    const Entry& winner = doc.entries[count.winner];
+    if (&winner == &entry) continue;
     const Document::Lookup in_force = doc.lookup(entry.name());
     const std::string outcome =
         in_force.removed ? fmt::format(" and a <{}> on line {} then takes it out, so the default applies",
@@ -241,7 +160,7 @@ void duplicates(const Document& doc, const LintOptions&, std::vector<Diagnostic>
         entry.key == winner.key ? "" : fmt::format(" (spelt {} there: keys match in any letter case),", winner.key);
     out.push_back(at_value("ST004", Severity::warning, doc, entry,
                            fmt::format("{} is set {} times in this file{}{}; delete the lines that do not count",
-                                       entry.key, counts.count(i), spellings, outcome)));
+                                       entry.key, count.times, spellings, outcome)));
   }
 }
 
@@ -303,7 +222,8 @@ void encrypted(const Document& doc, const LintOptions&, std::vector<Diagnostic>&
 }
 
 void platform_keys(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const BcPlatform platform = platform_of(doc, options);
+  // The platform stated, else what the file tells.
+  const BcPlatform platform = platform_for(options.resolve, &doc, nullptr);
   if (!platform.known()) return;
   for (const Entry& entry : doc.entries) {
     const SettingInfo* info = entry.setting;
@@ -323,4 +243,100 @@ void platform_keys(const Document& doc, const LintOptions& options, std::vector<
   }
 }
 
-}  // namespace sessiontool::checks
+using enum Severity;
+
+constexpr Rule kRules[] = {
+    {.id = "ST004", .severity = warning, .name = "DuplicateKey",
+     .title = "key set more than once, in any letter case (XML: the last one wins; navsettings.json: the web server "
+              "does not start)",
+     .explanation = R"(The same key is set more than once in one file, in the same or another letter case: both
+products compare keys case-insensitively (.NET's OrdinalIgnoreCase), so SessionTimeout and
+sessiontimeout are one key.
+
+In CustomSettings.config and the appSettings of a web.config (a warning), .NET reads the
+entries in order and the last <add> wins (KeyValueConfigurationCollection), so every earlier
+value is silently ignored, and whoever edits the first occurrence changes nothing.
+
+In navsettings.json (an error), Microsoft.Extensions.Configuration.Json stops with a
+FormatException ("A duplicate key '...' was found."): the web server does not start at all.
+
+Fix: delete the occurrences that do not count, keeping the value you want in one place.)",
+     .document_check = duplicates},
+    {.id = "ST005", .severity = warning, .name = "UnknownKeyNearKnown", .title = "unknown key that looks like a known one",
+     .explanation = R"(An unknown key that looks like a known setting: a near misspelling (one or two edits), a key
+of another kind of file (SessionTimeout is a web server setting, not a CustomSettings.config
+one), or the F&O system parameter, which lives in the database. The setting it was meant to
+change keeps its default. A known key in another letter case is no unknown key: the products
+read it (ST010). Keys far from every known setting are other product settings and are not
+reported.
+
+Fix: rename the key to the suggested one, or move it to the file it belongs to.)",
+     .document_check = unknown_keys},
+    {.id = "ST010", .severity = info, .name = "KeyLetterCase",
+     .title = "known key spelt in another letter case (the product reads it)",
+     .explanation = R"(A known key is spelt in another letter case than Microsoft's (sessiontimeout for
+SessionTimeout). It is not ignored: the server reads CustomSettings.config into a
+case-insensitive collection (System.Configuration's KeyValueConfigurationCollection) and the web
+server reads navsettings.json with case-insensitive keys and sections
+(Microsoft.Extensions.Configuration, OrdinalIgnoreCase), so the value is used. sessiontool
+resolves it as that key, and `set` changes it where it stands, in its own spelling.
+
+Fix: none needed; Microsoft's spelling reads better in reviews and searches.)",
+     .document_check = letter_case},
+    {.id = "ST011", .severity = warning, .name = "KeyHasNoEffect",
+     .title = "known key where the web server does not read it (outside NAVWebSettings)",
+     .explanation = R"(A key the web server knows stands where it does not read it. The web server reads its
+settings from the "NAVWebSettings" object of navsettings.json (section names in any letter
+case; a top-level "NAVWebSettings:SessionTimeout" is the same path); the same key at the top
+level, in "ApplicationIdSettings" or in a nested object has no effect, and the setting keeps its
+value from NAVWebSettings, or its default.
+
+Fix: move the key into "NAVWebSettings" (or delete it).)",
+     .document_check = no_effect},
+    {.id = "ST012", .severity = error, .name = "FileRefusedByProduct",
+     .title = "the product refuses the file when it loads it",
+     .explanation = R"(The product refuses the file when it loads it, so the server instance (or web client, or AOS)
+does not start. System.Configuration reads these XML sections strictly
+(ConfigurationElement, AppSettingsSection.DeserializeElement in dotnet/runtime):
+- only <add>, <remove> and <clear/> may stand in <appSettings> (element names are
+  case-sensitive), and no text;
+- <add> needs a key attribute and takes no attributes but key and value (attribute names are
+  case-sensitive: Key= is refused); <remove> needs a key; <clear/> takes no attributes;
+- CustomSettings.config is the external file of the server's <appSettings file="...">: its root
+  <appSettings> may have no attributes, and only comments may follow it.
+
+The values the file holds are still shown and checked, as they would apply once it loads.
+
+Fix: correct the element or attribute named in the message.)",
+     .document_check = refusals},
+    {.id = "ST107", .severity = warning, .name = "SettingNotOnPlatform",
+     .title = "setting does not exist on the given platform version",
+     .explanation = R"(The setting does not exist on the deployment's platform version, so the server ignores it.
+The platform comes from --platform, else platform in .sessiontool.json, else the file itself: the
+version folder of a standard install path (...\Microsoft Dynamics 365 Business Central\230\...
+is 23), or a key that exists only from some version on (ADOpenIdMetadataLocation: 22 or later). Since platform 21 Business Central has no
+ClientServicesReconnectPeriod or ClientServicesKeepAliveInterval: a session ends when its
+connection is lost, and there is no reconnect window to configure.
+
+Fix: delete the line, or lint with the platform version the server really runs.)",
+     .document_check = platform_keys},
+    {.id = "ST204", .severity = warning, .name = "FoEncryptedAppSettings",
+     .title = "F&O appSettings are encrypted: the legacy override cannot be read",
+     .explanation = R"(The <appSettings> of the AOS web.config are encrypted (ASP.NET protected configuration:
+configProtectionProvider="..." and <EncryptedData>). Whether they set the legacy
+WebClientStatefulSessionTimeoutInSeconds, which shadows the system parameter "Session
+inactivity timeout in minutes", cannot be read, so the effective timeout shown is the system
+parameter's only if the key is absent.
+
+Fix: decrypt a copy on the AOS with
+AOSService\webroot\bin\Microsoft.Dynamics.AX.Framework.ConfigEncryptor.exe -decrypt <copy of
+web.config> (it needs the AOS's certificate), then lint the copy; delete it afterwards, it holds
+secrets.)",
+     .document_check = encrypted},
+};
+
+}  // namespace
+
+std::span<const Rule> document_rules() { return kRules; }
+
+}  // namespace sessiontool

@@ -11,7 +11,7 @@
 #include "pairing.hpp"
 #include "path_text.hpp"
 #include "reader.hpp"
-#include "rule_checks.hpp"
+#include "rules.hpp"
 
 namespace sessiontool {
 namespace {

@@ -2,7 +2,6 @@
 // Lint rules: one table of every rule (id, severity, title, explanation, check), and what the
 // driver (lint_files.hpp) runs of them over the read files and the resolved deployments (SPEC §5).
 
-#include <array>
 #include <cstddef>
 #include <expected>
 #include <optional>
@@ -53,18 +52,28 @@ struct LintInput {
 };
 using DeploymentCheck = void (*)(const LintInput&, std::vector<Diagnostic>&);
 
+// A rule is one row: what `rules`, `explain` and SARIF show, and the check that finds it. Each
+// row sits beside its check (value_checks.cpp, document_rules.cpp, deployment_rules.cpp,
+// container_rules.cpp; ST001 and ST002 in rules.cpp); rules() gathers them in id order.
 struct Rule {
   std::string_view id;  // "ST103"
   Severity severity;    // default
   std::string_view name;         // PascalCase name (SARIF reportingDescriptor.name)
   std::string_view title;        // one line
   std::string_view explanation;  // the seed's reasoning and the fix (explain, SARIF help)
-  // The checks that find it. One pass may find several rules (values yields ST003, ST006–ST009,
+  // The checks that find it. One check may find several rules (values finds ST003, ST006–ST009,
   // ST201 and ST202); the driver runs each check once. ST001 and ST002 have none: the driver
-  // reports every file that could not be read (read_error_diagnostic).
+  // reports every file that could not be read (read_error_diagnostic); nor have ST401–ST404:
+  // reading a container's variables finds them (container_settings.cpp).
   DocumentCheck document_check = nullptr;
-  std::array<DeploymentCheck, 2> deployment_checks = {};
+  DeploymentCheck deployment_check = nullptr;
 };
+
+// The rows of each file that holds checks, in id order.
+std::span<const Rule> value_rules();       // value_checks.cpp
+std::span<const Rule> document_rules();    // document_rules.cpp
+std::span<const Rule> deployment_rules();  // deployment_rules.cpp
+std::span<const Rule> container_rules();   // container_rules.cpp
 
 // The checks one run needs: each check once, if any rule it finds is enabled.
 struct CheckPlan {
@@ -96,9 +105,7 @@ const Rule* find_rule(std::string_view id);
 // A rule a user may disable or re-level (config file, --disable, --severity), or why not: an
 // unknown id (with the nearest one), or ST001/ST002, which always fail lint.
 std::expected<const Rule*, std::string> configurable_rule(std::string_view id);
-// "unknown rule 'ST13' (did you mean ST103?); 'sessiontool rules' lists them"
+// "unknown rule 'ST13' (did you mean 'ST103'?); 'sessiontool rules' lists them"
 std::string unknown_rule_message(std::string_view id);
-// The id nearest to a mistyped one ("ST13" -> "ST103"), for "did you mean"; empty if none is near.
-std::string_view nearest_rule_id(std::string_view id);
 
 }  // namespace sessiontool

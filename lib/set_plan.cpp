@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "ascii_case.hpp"
-#include "edit_distance.hpp"
 #include "file_walk.hpp"
+#include "suggest.hpp"
 #include "path_text.hpp"
 #include "platform.hpp"
 #include "reader.hpp"
@@ -30,12 +30,11 @@ const char* kind_files(FileKind kind) {
   return "";
 }
 
-// "SessionTimout" -> "did you mean 'SessionTimeout'?": the nearest catalog key, compared
-// case-insensitively, within a few edits.
+// "unknown setting 'SessionTimout' (did you mean 'SessionTimeout'?); ...": the nearest catalog key,
+// compared case-insensitively, within a few edits.
 std::string unknown_key_message(std::string_view key) {
-  const std::string_view best = nearest_name(key, catalog(), 3, &SettingInfo::key);
-  if (!best.empty()) return fmt::format("unknown setting '{}'; did you mean '{}'?", key, best);
-  return fmt::format("unknown setting '{}'; 'sessiontool show --all' lists the settings sessiontool knows", key);
+  return fmt::format("unknown setting '{}'{}; 'sessiontool show --all' lists the settings sessiontool knows", key,
+                     suggest(key, catalog(), 3, &SettingInfo::key));
 }
 
 bool has_control_characters(std::string_view text) {

@@ -53,7 +53,9 @@ class SourceText {
 // SourceText::position for offsets taken in increasing order, as a reader meets its entries:
 // each costs a step along the line index and a count of the characters since the last one,
 // rather than a binary search and a count from the line's start. An offset before the last
-// one is answered by SourceText::position.
+// one is answered by SourceText::position. With position() alone, lint over the 100-deployment
+// bench fleet ran 8.7M more instructions (19.4M in position() instead of 10.8M here, 4% of the
+// run; callgrind, SESSIONTOOL_JOBS=1 lint --format json --fail-on none).
 class PositionCursor {
  public:
   explicit PositionCursor(const SourceText& text) : text_(text), bom_length_(text.bom_length()) {}

@@ -62,7 +62,7 @@ TEST_SUITE("config file") {
   TEST_CASE("an unknown rule id names its line and the nearest id") {
     const ConfigError e = error_of("{\n  \"disable\": [\n    \"ST102\",\n    \"ST13\"\n  ]\n}\n");
     CHECK(e.pos.line == 4);
-    CHECK(contains(e.message, "unknown rule 'ST13' (did you mean ST103?)"));
+    CHECK(contains(e.message, "unknown rule 'ST13' (did you mean 'ST103'?)"));
     CHECK(contains(error_of(R"({"severity": {"ST999": "error"}})").message, "unknown rule 'ST999'"));
     CHECK(contains(error_of(R"({"disable": ["ST001"]})").message, "cannot be disabled"));
   }

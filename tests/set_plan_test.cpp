@@ -42,7 +42,7 @@ TEST_SUITE("set_plan") {
     CHECK(planned("sessiontimeout", "45m").key == "SessionTimeout");
     const auto unknown = plan_key("SessionTimout", "45m");
     REQUIRE_FALSE(unknown);
-    CHECK(unknown.error() == "unknown setting 'SessionTimout'; did you mean 'SessionTimeout'?");
+    CHECK(unknown.error() == "unknown setting 'SessionTimout' (did you mean 'SessionTimeout'?); 'sessiontool show --all' lists the settings sessiontool knows");
   }
 
   TEST_CASE("SessionTimeout=10 is refused as ten days, and written with --force") {

@@ -1,12 +1,14 @@
-#include "edit_distance.hpp"
+#include "suggest.hpp"
 
 #include <algorithm>
 #include <array>
 #include <vector>
 
-namespace sessiontool {
+#include <fmt/format.h>
 
-static char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+#include "ascii_case.hpp"
+
+namespace sessiontool {
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t too_far = limit + 1;
@@ -25,16 +27,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     std::size_t diagonal = row[0];
     row[0] = i;
     std::size_t row_min = row[0];
-    const char ca = fold(a[i - 1]);
+    const char ca = ascii_lower(a[i - 1]);
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (ca == fold(b[j - 1]) ? 0 : 1)});
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (ca == ascii_lower(b[j - 1]) ? 0 : 1)});
       diagonal = above;
       row_min = std::min(row_min, row[j]);
     }
     if (row_min > limit) return too_far;
   }
   return std::min(row[b.size()], too_far);
+}
+
+std::string did_you_mean(std::string_view near) {
+  return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
 }
 
 }  // namespace sessiontool
