@@ -233,10 +233,11 @@ Splice after_anchor(const Document& doc, Span anchor, const std::string& entry) 
     const std::string indent = leading_blanks(src, begin);
     const std::size_t line_end = src.line_end(end);
     const std::string_view rest = std::string_view(text).substr(end, line_end - end);
-    const std::size_t comma = rest.find_first_not_of(kBlanks);
+    // Comments may stand between the value and its comma ("00:20:00" /* ticket */,).
+    const std::size_t comma = skip_json_space(rest, 0);
     // The anchor's own comma closes its line (blanks and comments may follow): the new member goes
     // on a line after it with a comma of its own, and the anchor's line stays as it was.
-    if (comma != std::string_view::npos && rest[comma] == ',' && line_end < text.size() &&
+    if (comma < rest.size() && rest[comma] == ',' && line_end < text.size() &&
         is_json_trivia(rest.substr(comma + 1)))
       return {{line_end, 0}, brk + indent + entry + ","};
     // A comment closes the anchor's line: the comma goes before it, the member on the next line.

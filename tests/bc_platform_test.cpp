@@ -40,7 +40,7 @@ TEST_SUITE("bc_platform") {
               std::filesystem::path("Microsoft Dynamics 365 Business Central/230").make_preferred().string());
   }
 
-  TEST_CASE("a key that exists only from some version on gives a lower bound; the newest wins") {
+  TEST_CASE("a key that exists only from some version on gives a lower bound, the newest wins") {
     const Document doc = server("s/CustomSettings.config", {{"ManagementApiServicesPort", "7086"},
                                                             {"ServerInstance", "BC"},
                                                             {"adopenidmetadatalocation", ""}});

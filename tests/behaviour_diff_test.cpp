@@ -27,7 +27,7 @@ std::vector<Aspect> aspects(std::initializer_list<Aspect> list) { return list; }
 }  // namespace
 
 TEST_SUITE("behaviour_diff") {
-  TEST_CASE("the binding moves from SessionTimeout to the server's idle timeout; ST102 appears") {
+  TEST_CASE("the binding moves from SessionTimeout to the server's idle timeout, ST102 appears") {
     const Behaviour before = of_tree("testdata/diff/binding/old"), after = of_tree("testdata/diff/binding/new");
     const BehaviourDiff diff = diff_behaviour(before, after, "testdata/diff/binding/old", "testdata/diff/binding/new");
     CHECK(diff.changed == 1);
@@ -56,7 +56,7 @@ TEST_SUITE("behaviour_diff") {
     CHECK(diff.deployments.front().appeared.empty());
   }
 
-  TEST_CASE("F&O: 30m to 31m crosses into the 5 minute lead; 10m to 9m into 30 seconds") {
+  TEST_CASE("F&O: 30m to 31m crosses into the 5 minute lead, 10m to 9m into 30 seconds") {
     const Behaviour before = of_tree("testdata/diff/fo-lead/old"), after = of_tree("testdata/diff/fo-lead/new");
     const BehaviourDiff diff = diff_behaviour(before, after, "testdata/diff/fo-lead/old", "testdata/diff/fo-lead/new");
     CHECK(diff.changed == 3);
@@ -67,7 +67,7 @@ TEST_SUITE("behaviour_diff") {
     }
   }
 
-  TEST_CASE("added and removed deployments; matched by name in any letter case") {
+  TEST_CASE("added and removed deployments, matched by name in any letter case") {
     const Behaviour before = of({server("a/CustomSettings.config", {{"ServerInstance", "BC1"}}),
                                  server("b/CustomSettings.config", {{"ServerInstance", "BC2"}})});
     const Behaviour after = of({server("a/CustomSettings.config", {{"ServerInstance", "bc1"}}),

@@ -5,7 +5,7 @@
 using namespace sessiontool;
 
 TEST_SUITE("change_effect") {
-  TEST_CASE("the catalog column: a session's idle timeout applies in memory; the reconnect keys and the port need a restart") {
+  TEST_CASE("the catalog column: a session's idle timeout applies in memory, the reconnect keys and the port need a restart") {
     // Microsoft Learn, server-instance-settings.md and configure-server-instance.md.
     CHECK(change_effect(*find_setting("ClientServicesIdleClientTimeout", FileKind::server)).how == TakesEffect::in_memory);
     for (const char* key : {"ClientServicesKeepAliveInterval", "ClientServicesReconnectPeriod", "ClientServicesPort",

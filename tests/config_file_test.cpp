@@ -43,7 +43,7 @@ TEST_SUITE("config file") {
     CHECK(config->policy.max_reconnect_window == Duration::unbounded());
   }
 
-  TEST_CASE("an empty object is an empty configuration; lb_idle_timeout none is unbounded") {
+  TEST_CASE("an empty object is an empty configuration, lb_idle_timeout none is unbounded") {
     auto empty = parse_config("c.json", "{}");
     REQUIRE(empty);
     CHECK_FALSE(empty->platform);

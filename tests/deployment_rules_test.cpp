@@ -140,7 +140,7 @@ TEST_SUITE("deployment rules") {
     CHECK(contains(d.message, "given by --fo-inactivity-timeout"));
   }
 
-  TEST_CASE("ST202 alone between 30 and 60 minutes; quiet at 30 and on the default") {
+  TEST_CASE("ST202 alone between 30 and 60 minutes, quiet at 30 and on the default") {
     LintOptions options;
     options.resolve.fo_inactivity_timeout = Duration::minutes(45);
     CHECK(rule_ids(lint_docs(fo({}), options)) == ids({"ST202"}));
@@ -172,7 +172,7 @@ TEST_SUITE("deployment rules") {
     CHECK(lint_docs(default_bc(), fine).diagnostics.empty());
   }
 
-  TEST_CASE("ST301: unbounded sessions exceed any maximum; F&O is checked too") {
+  TEST_CASE("ST301: unbounded sessions exceed any maximum, F&O is checked too") {
     LintOptions options;
     options.policy.max_inactivity = Duration::minutes(60);
     const LintReport bc_report = lint_docs(bc({{"ServerInstance", "BC"}, {"ClientServicesIdleClientTimeout", "MaxValue"}},
@@ -183,7 +183,7 @@ TEST_SUITE("deployment rules") {
     CHECK(rule_ids(lint_docs(fo({}), options)) == ids({"ST301"}));
   }
 
-  TEST_CASE("ST303: the reconnect window against the policy; quiet on platform 21+") {
+  TEST_CASE("ST303: the reconnect window against the policy, quiet on platform 21+") {
     LintOptions options;
     options.policy.max_reconnect_window = Duration::minutes(10);
     const Diagnostic& d = only_finding(lint_docs(default_bc(), options), "ST303");

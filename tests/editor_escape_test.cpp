@@ -15,7 +15,7 @@ TEST_SUITE("editor_escape") {
     CHECK(escape_xml_attribute("Zürich", '"') == "Zürich");
   }
 
-  TEST_CASE("JSON string contents escape quotes, backslashes and control characters; UTF-8 passes") {
+  TEST_CASE("JSON string contents escape quotes, backslashes and control characters, UTF-8 passes") {
     CHECK(escape_json_string("\x01\n") == "\\u0001\\n");
     CHECK(escape_json_string("a\"b\\c") == "a\\\"b\\\\c");
     CHECK(escape_json_string("\b\f\r\t") == "\\b\\f\\r\\t");

@@ -61,7 +61,7 @@ TEST_SUITE("editor json") {
           replaced(text, "\"SessionTimeout\":  \"00:20:00\"", "\"SessionTimeout\":  \"00:45:00\""));
   }
 
-  TEST_CASE("an integer written as a number stays a number; a TimeSpan in a number becomes a string") {
+  TEST_CASE("an integer written as a number stays a number, a TimeSpan in a number becomes a string") {
     const std::string text(kNavSettings);
     CHECK(edited(text, {set("ClientServicesPort", "7086")}) ==
           replaced(text, "\"ClientServicesPort\":  7085", "\"ClientServicesPort\":  7086"));
@@ -165,7 +165,7 @@ TEST_SUITE("editor json") {
     CHECK(edited(text, {unset("SessionTimeout")}) == "{ \"NAVWebSettings\":\n  { \"Server\": \"x\"\n  }\n}\n");
   }
 
-  TEST_CASE("comments and trailing commas stay byte for byte; a new key goes where the web server reads it") {
+  TEST_CASE("comments and trailing commas stay byte for byte, a new key goes where the web server reads it") {
     const std::string text =
         "// the web server's settings\n"
         "{\n"
@@ -196,7 +196,7 @@ TEST_SUITE("editor json") {
     CHECK(edited(added, {unset("ClientServicesPort")}) == text);
   }
 
-  TEST_CASE("a comment closing the last member's line stays there; the comma goes before it") {
+  TEST_CASE("a comment closing the last member's line stays there, the comma goes before it") {
     const std::string text = "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"BCSRV01\" // the SQL box\n  }\n}\n";
     CHECK(edited(text, {set("SessionTimeout", "00:45:00")}) ==
           "{\n  \"NAVWebSettings\": {\n    \"Server\":  \"BCSRV01\", // the SQL box\n    \"SessionTimeout\":  "
@@ -214,7 +214,7 @@ TEST_SUITE("editor json") {
     CHECK(edited(text, {unset("SESSIONTIMEOUT")}) == "{\n  \"navWebSettings\": {\n  }\n}\n");
   }
 
-  TEST_CASE("a top-level NAVWebSettings:Key is the setting: edited there; the same key elsewhere is left alone") {
+  TEST_CASE("a top-level NAVWebSettings:Key is the setting: edited there, the same key elsewhere is left alone") {
     const std::string text =
         "{\n  \"NAVWebSettings:SessionTimeout\": \"00:20:00\",\n  \"ApplicationIdSettings\": {\"SessionTimeout\": "
         "\"01:00:00\"},\n  \"NAVWebSettings\": {}\n}\n";

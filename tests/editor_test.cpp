@@ -163,7 +163,7 @@ TEST_SUITE("editor") {
     CHECK(parse(result.bytes).count("ClientServicesIdleClientTimeout") == 1);
   }
 
-  TEST_CASE("set changes the spelling in force; unset removes every spelling, in force or taken out") {
+  TEST_CASE("set changes the spelling in force, unset removes every spelling, in force or taken out") {
     const std::string text =
         "<appSettings>\n"
         "  <add key=\"SqlCommandTimeout\" value=\"00:10:00\" />\n"

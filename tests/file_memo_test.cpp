@@ -41,7 +41,7 @@ std::vector<std::string> lint_with(FileMemo& memo, const fs::path& tree, bool re
 }  // namespace
 
 TEST_SUITE("file_memo") {
-  TEST_CASE("a file the same in both trees is reused, with the second tree's path; its findings stay") {
+  TEST_CASE("a file the same in both trees is reused, with the second tree's path, its findings stay") {
     TempTree a, b;
     a.write("x/Service/CustomSettings.config", kServer);
     b.write("x/Service/CustomSettings.config", kServer);

@@ -318,7 +318,7 @@ TEST_SUITE("hostile input") {
   }
 
 #ifndef _WIN32
-  TEST_CASE("a FIFO is reported, not waited on; found in a search it is skipped") {
+  TEST_CASE("a FIFO is reported, not waited on, found in a search it is skipped") {
     SetSandbox box;
     const fs::path fifo = box.root() / "fleet" / "CustomSettings.config";
     fs::create_directories(fifo.parent_path());

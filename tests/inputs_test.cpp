@@ -41,7 +41,7 @@ TEST_SUITE("inputs") {
     }
   }
 
-  TEST_CASE("a file named explicitly must be ours; one named twice is read twice") {
+  TEST_CASE("a file named explicitly must be ours, one named twice is read twice") {
     SetSandbox box;
     const fs::path other = box.root() / "web.config", web_file = box.root() / "w" / "navsettings.json";
     write_bytes(other, "<notours/>");

@@ -126,7 +126,7 @@ TEST_SUITE("lint files") {
       CHECK(described(lint_files(paths, std::nullopt, {}, {.jobs = jobs}).report) == described(whole));
   }
 
-  TEST_CASE("every finding names its deployment, a file's own findings too; an unreadable file is in none") {
+  TEST_CASE("every finding names its deployment, a file's own findings too, an unreadable file is in none") {
     SetSandbox box;
     write_two_trees(box.root(), 12);
     write_bytes(box.root() / "webs" / "Broken" / "navsettings.json", "{\"NAVWebSettings\": {\"SessionTimeout\": }");

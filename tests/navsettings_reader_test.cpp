@@ -240,7 +240,7 @@ TEST_SUITE("navsettings_reader") {
     }
   }
 
-  TEST_CASE("keys and section names match in any letter case; NAVWebSettings:<key> is the setting however written") {
+  TEST_CASE("keys and section names match in any letter case, NAVWebSettings:<key> is the setting however written") {
     const Document doc = read_ok(R"json({
   "navWebSettings": { "sessionTimeout": "00:45:00" },
   "NAVWebSettings:ClientServicesPort": 7185,
@@ -277,7 +277,7 @@ TEST_SUITE("navsettings_reader") {
     CHECK(read_ok("{}").sections.empty());
   }
 
-  TEST_CASE("nested values and top-level scalars are entries that do not apply; only NAVWebSettings' own do") {
+  TEST_CASE("nested values and top-level scalars are entries that do not apply, only NAVWebSettings' own do") {
     const Document doc = read_ok(R"json({
   "Version": 2,
   "NAVWebSettings": {
@@ -393,7 +393,7 @@ TEST_SUITE("navsettings_reader") {
     CHECK(read_fails(hostile).message == "nesting deeper than 64 levels (.NET's JSON reader refuses it)");
   }
 
-  TEST_CASE("comments and trailing commas wherever .NET's configuration reader takes them; spans stay exact") {
+  TEST_CASE("comments and trailing commas wherever .NET's configuration reader takes them, spans stay exact") {
     const std::string text =
         "\xEF\xBB\xBF// before the root\r\n"
         "/* block\n   before */ {\n"
@@ -411,20 +411,20 @@ TEST_SUITE("navsettings_reader") {
     REQUIRE(doc.sections.size() == 2);
     const Entry& timeout = entry(doc, "SessionTimeout");
     CHECK(timeout.value == "00:45:00");
-    CHECK(timeout.key_pos == Position{8, 6});
-    CHECK(timeout.value_pos == Position{8, 25});
+    CHECK(timeout.key_pos == Position{9, 6});
+    CHECK(timeout.value_pos == Position{9, 25});
     CHECK(raw(doc, timeout.entry_span) == R"("SessionTimeout":  "00:45:00")");
     const Entry& instance = entry(doc, "ServerInstance");
-    CHECK(instance.key_pos == Position{6, 28});
+    CHECK(instance.key_pos == Position{7, 28});
     CHECK(raw(doc, instance.value_span) == "BC240");
-    CHECK(entry(doc, "Server").value_pos == Position{5, 17});
+    CHECK(entry(doc, "Server").value_pos == Position{6, 17});
     for (const Entry& e : doc.entries) {
       CAPTURE(e.key);
       CHECK(doc.source.position(e.key_span.offset) == e.key_pos);
       CHECK(doc.source.position(e.value_span.offset) == e.value_pos);
     }
     // A // comment ends at a carriage return too, and may close the file.
-    CHECK(read_ok("{\"S\": {\"K\": \"v\" // c\r\"L\": 1}}").entries.size() == 2);
+    CHECK(read_ok("{\"S\": {\"K\": \"v\", // c\r\"L\": 1}}").entries.size() == 2);
     CHECK(read_ok("{} //").sections.empty());
     // U+2028 is refused in a // comment only.
     CHECK(read_ok("{\"S\": {\"K\": \"a\xE2\x80\xA8" "b\"}} /* \xE2\x80\xA9 */").entries.size() == 1);

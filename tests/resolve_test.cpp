@@ -103,7 +103,7 @@ TEST_SUITE("resolve") {
     CHECK(saturating_sum(Duration{Duration::kMaxTicks - 1}, Duration{1}).is_unbounded());
   }
 
-  TEST_CASE("the last duplicate wins, in any letter case; a <remove> after it brings the default back") {
+  TEST_CASE("the last duplicate wins, in any letter case, a <remove> after it brings the default back") {
     std::vector<Document> docs;
     docs.push_back(parse_or_fail("s/CustomSettings.config",
                                  "<appSettings>\n"

@@ -50,7 +50,7 @@ TEST_SUITE("rules") {
     CHECK(find_rule("ST201")->severity == Severity::error);
   }
 
-  TEST_CASE("ids are found case-insensitively; a near miss is suggested") {
+  TEST_CASE("ids are found case-insensitively, a near miss is suggested") {
     CHECK(find_rule("st103") == find_rule("ST103"));
     CHECK(find_rule("ST104") == nullptr);
     CHECK(unknown_rule_message("ST13") == "unknown rule 'ST13' (did you mean 'ST103'?); 'sessiontool rules' lists them");

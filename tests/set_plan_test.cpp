@@ -38,7 +38,7 @@ std::vector<std::string> names(const TargetFiles& files) {
 }  // namespace
 
 TEST_SUITE("set_plan") {
-  TEST_CASE("a key in any letter case gets Microsoft's spelling; an unknown one names the nearest") {
+  TEST_CASE("a key in any letter case gets Microsoft's spelling, an unknown one names the nearest") {
     CHECK(planned("sessiontimeout", "45m").key == "SessionTimeout");
     const auto unknown = plan_key("SessionTimout", "45m");
     REQUIRE_FALSE(unknown);
@@ -59,7 +59,7 @@ TEST_SUITE("set_plan") {
     CHECK(edits_for({plan}, FileKind::server).empty());
   }
 
-  TEST_CASE("a directory gives the files of the keys' kinds, in path order; a file named twice is edited once") {
+  TEST_CASE("a directory gives the files of the keys' kinds, in path order, a file named twice is edited once") {
     const std::vector<KeyPlan> keys{planned("SessionTimeout", "45m")};
     auto files = find_targets({kSet / "fleet" / "BC2", kSet / "fleet", kSet / "fleet" / "BC1" / "WebClient" / "navsettings.json"},
                               keys, std::nullopt);
@@ -80,7 +80,7 @@ TEST_SUITE("set_plan") {
         "setting (navsettings.json or a NAV web.config)"));
   }
 
-  TEST_CASE("a malformed file in a directory is an error to report; a missing key's kind is named") {
+  TEST_CASE("a malformed file in a directory is an error to report, a missing key's kind is named") {
     const std::vector<KeyPlan> keys{planned("SessionTimeout", "45m")};
     auto files = find_targets({kSet / "broken-fleet"}, keys, std::nullopt);
     REQUIRE(files);

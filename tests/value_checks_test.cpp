@@ -82,7 +82,7 @@ TEST_SUITE("value_checks") {
     CHECK(rules_of("SessionInactivityTimeout", "01:01:00") == ids({"ST201", "ST202"}));
   }
 
-  TEST_CASE("F&O: over 30 minutes is ST202 quoting the seed's warning; exactly 30 is fine") {
+  TEST_CASE("F&O: over 30 minutes is ST202 quoting the seed's warning, exactly 30 is fine") {
     CHECK(rules_of("WebClientStatefulSessionTimeoutInSeconds", "1800").empty());
     const ValueProblem p = first("WebClientStatefulSessionTimeoutInSeconds", "1801");
     CHECK(p.rule == "ST202");

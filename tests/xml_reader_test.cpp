@@ -217,7 +217,7 @@ TEST_SUITE("xml_reader") {
     CHECK(doc.entries[0].key_span.offset == 3 + 23);
   }
 
-  TEST_CASE("CRLF and mixed line endings give the right lines; spans never hold the CR") {
+  TEST_CASE("CRLF and mixed line endings give the right lines, spans never hold the CR") {
     const std::string text =
         "<appSettings>\r\n"
         "  <!-- one\n"
@@ -235,7 +235,7 @@ TEST_SUITE("xml_reader") {
     CHECK(doc.source.line_break_at(doc.entries[0].value_span.offset) == "\r\n");
   }
 
-  TEST_CASE("entities are decoded in values and keys; spans keep the raw bytes") {
+  TEST_CASE("entities are decoded in values and keys, spans keep the raw bytes") {
     const Document doc = read_ok(
         "<appSettings>\n"
         "  <add key=\"Conn&amp;Str\" value=\"a &amp; b &lt;c&gt; &#x41;&#66; &quot;q&quot; &apos;\"/>\n"
@@ -293,7 +293,7 @@ TEST_SUITE("xml_reader") {
     CHECK(read_ok(edited).entries[0].value == "00:30:00");
   }
 
-  TEST_CASE("<remove> and <clear/> take earlier entries out, in any letter case; an <add> after them counts") {
+  TEST_CASE("<remove> and <clear/> take earlier entries out, in any letter case, an <add> after them counts") {
     const Document doc = read_ok(
         "<appSettings>\n"
         "  <add key=\"ServerInstance\" value=\"BC1\"/>\n"
@@ -448,7 +448,7 @@ TEST_SUITE("xml_reader") {
     CHECK(doc.sections[0].body_begin == doc.sections[0].body_end);
   }
 
-  TEST_CASE("a NAV 2013-2017 web.config is a web file; only <DynamicsNAVSettings> counts") {
+  TEST_CASE("a NAV 2013-2017 web.config is a web file, only <DynamicsNAVSettings> counts") {
     const Document doc = read_ok(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
         "<configuration>\r\n"
