@@ -10,7 +10,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "platform.hpp"
+#include "platform/platform.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {

@@ -6,9 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "catalog.hpp"
-#include "rules.hpp"
-#include "severity.hpp"
+#include "read/catalog.hpp"
+#include "lint/rules.hpp"
+#include "lint/severity.hpp"
 
 namespace sessiontool::cli {
 namespace {

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "installed.hpp"
-#include "path_text.hpp"
+#include "read/installed.hpp"
+#include "text/path_text.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {

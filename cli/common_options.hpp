@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "config_file.hpp"
-#include "containers.hpp"
-#include "document.hpp"
-#include "resolve.hpp"
-#include "rules.hpp"
+#include "lint/config_file.hpp"
+#include "read/containers.hpp"
+#include "read/document.hpp"
+#include "resolve/resolve.hpp"
+#include "lint/rules.hpp"
 #include "style.hpp"
 
 // Declared only: the renderers that include this need no CLI11 (a costly header to compile).

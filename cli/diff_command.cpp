@@ -5,15 +5,15 @@
 
 #include <fmt/format.h>
 
-#include "behaviour_diff.hpp"
+#include "diff/behaviour_diff.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "diff_json.hpp"
 #include "diff_markdown.hpp"
 #include "diff_text.hpp"
 #include "exit_codes.hpp"
-#include "path_text.hpp"
-#include "platform.hpp"
+#include "text/path_text.hpp"
+#include "platform/platform.hpp"
 #include "progress_line.hpp"
 #include "read_errors.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "behaviour_diff.hpp"
+#include "diff/behaviour_diff.hpp"
 
 namespace sessiontool::cli {
 

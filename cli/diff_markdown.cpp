@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "markdown.hpp"
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 #include "state_text.hpp"
 
 namespace sessiontool::cli {

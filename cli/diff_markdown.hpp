@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "behaviour_diff.hpp"
+#include "diff/behaviour_diff.hpp"
 
 namespace sessiontool::cli {
 

@@ -1,7 +1,7 @@
 #include "diff_schema.hpp"
 
-#include "behaviour_diff.hpp"
-#include "rules.hpp"
+#include "diff/behaviour_diff.hpp"
+#include "lint/rules.hpp"
 
 namespace sessiontool::cli {
 namespace {

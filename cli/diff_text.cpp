@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 #include "state_text.hpp"
 
 namespace sessiontool::cli {

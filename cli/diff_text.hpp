@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "behaviour_diff.hpp"
+#include "diff/behaviour_diff.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

@@ -6,7 +6,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "rules.hpp"
+#include "lint/rules.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {

@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "ascii_case.hpp"
-#include "catalog.hpp"
+#include "text/ascii_case.hpp"
+#include "read/catalog.hpp"
 #include "diff_schema.hpp"
-#include "resolve.hpp"
-#include "rules.hpp"
+#include "resolve/resolve.hpp"
+#include "lint/rules.hpp"
 
 namespace sessiontool::cli {
 namespace {

@@ -8,10 +8,10 @@
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "lint_files.hpp"
+#include "lint/lint_files.hpp"
 #include "lint_formatters.hpp"
-#include "path_text.hpp"
-#include "platform.hpp"
+#include "text/path_text.hpp"
+#include "platform/platform.hpp"
 #include "progress_line.hpp"
 #include "usage_error.hpp"
 

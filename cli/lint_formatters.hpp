@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "lint_files.hpp"
+#include "lint/lint_files.hpp"
 #include "output.hpp"
-#include "rules.hpp"
+#include "lint/rules.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "lint_formatters.hpp"
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 
 namespace sessiontool::cli {
 namespace {

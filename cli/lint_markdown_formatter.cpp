@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "ascii_case.hpp"
+#include "text/ascii_case.hpp"
 #include "lint_formatters.hpp"
 #include "markdown.hpp"
 

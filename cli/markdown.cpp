@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ascii_case.hpp"
+#include "text/ascii_case.hpp"
 
 namespace sessiontool::cli::markdown {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "platform.hpp"
+#include "platform/platform.hpp"
 
 namespace sessiontool::cli {
 namespace {

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "document.hpp"
+#include "lint/diagnostic.hpp"
+#include "read/document.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "rules.hpp"
+#include "lint/rules.hpp"
 
 namespace sessiontool::cli {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "set_plan.hpp"
+#include "edit/set_plan.hpp"
 
 namespace sessiontool::cli {
 

@@ -9,21 +9,21 @@
 
 #include <fmt/format.h>
 
-#include "atomic_write.hpp"
-#include "catalog.hpp"
+#include "platform/atomic_write.hpp"
+#include "read/catalog.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
-#include "editor.hpp"
+#include "edit/editor.hpp"
 #include "exit_codes.hpp"
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 #include "progress_line.hpp"
 #include "read_errors.hpp"
-#include "reader.hpp"
+#include "read/reader.hpp"
 #include "set_arguments.hpp"
 #include "set_effect.hpp"
 #include "set_json.hpp"
-#include "set_plan.hpp"
-#include "unified_diff.hpp"
+#include "edit/set_plan.hpp"
+#include "text/unified_diff.hpp"
 #include "usage_error.hpp"
 
 namespace sessiontool::cli {

@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "diff_text.hpp"
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 
 namespace sessiontool::cli {
 namespace {

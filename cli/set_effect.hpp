@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "behaviour_diff.hpp"
-#include "editor.hpp"
+#include "diff/behaviour_diff.hpp"
+#include "edit/editor.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

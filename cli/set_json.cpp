@@ -1,8 +1,8 @@
 #include "set_json.hpp"
 
 #include "diff_json.hpp"
-#include "path_text.hpp"
-#include "unified_diff.hpp"
+#include "text/path_text.hpp"
+#include "text/unified_diff.hpp"
 
 namespace sessiontool::cli {
 namespace {

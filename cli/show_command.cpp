@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "container_settings.hpp"
+#include "resolve/container_settings.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "inputs.hpp"
+#include "read/inputs.hpp"
 #include "read_errors.hpp"
 #include "show_json.hpp"
 #include "show_markdown.hpp"

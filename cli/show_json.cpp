@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "containers.hpp"
-#include "path_text.hpp"
+#include "read/containers.hpp"
+#include "text/path_text.hpp"
 
 namespace sessiontool::cli {
 namespace {

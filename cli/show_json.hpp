@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 
 namespace sessiontool::cli {
 

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "containers.hpp"
+#include "read/containers.hpp"
 #include "markdown.hpp"
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 #include "show_text.hpp"
 
 namespace sessiontool::cli {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "document.hpp"
-#include "resolve.hpp"
+#include "read/document.hpp"
+#include "resolve/resolve.hpp"
 
 namespace sessiontool::cli {
 

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "containers.hpp"
-#include "path_text.hpp"
+#include "read/containers.hpp"
+#include "text/path_text.hpp"
 #include "timeline.hpp"
 
 namespace sessiontool::cli {

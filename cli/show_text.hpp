@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

@@ -1,6 +1,6 @@
 #include "style.hpp"
 
-#include "platform.hpp"
+#include "platform/platform.hpp"
 
 namespace sessiontool::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "duration.hpp"
+#include "text/duration.hpp"
 #include "style.hpp"
 
 namespace sessiontool::cli {

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "document.hpp"
+#include "read/document.hpp"
 
 namespace sessiontool::fuzz {
 

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config_file.hpp"
+#include "lint/config_file.hpp"
 #include "fuzz_check.hpp"
-#include "rules.hpp"
+#include "lint/rules.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::fuzz;

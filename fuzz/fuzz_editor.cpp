@@ -11,14 +11,14 @@
 #include <string_view>
 #include <vector>
 
-#include "ascii_case.hpp"
-#include "catalog.hpp"
-#include "editor.hpp"
-#include "editor_escape.hpp"
-#include "editor_layout.hpp"
+#include "text/ascii_case.hpp"
+#include "read/catalog.hpp"
+#include "edit/editor.hpp"
+#include "edit/editor_escape.hpp"
+#include "edit/editor_layout.hpp"
 #include "fuzz_check.hpp"
-#include "reader.hpp"
-#include "utf8.hpp"
+#include "read/reader.hpp"
+#include "text/utf8.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::fuzz;

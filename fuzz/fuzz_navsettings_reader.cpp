@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.hpp"
-#include "json_scanner.hpp"
-#include "reader.hpp"
+#include "read/json_scanner.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::fuzz;

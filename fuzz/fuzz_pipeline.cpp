@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.hpp"
-#include "inputs.hpp"
-#include "lint_files.hpp"
+#include "read/inputs.hpp"
+#include "lint/lint_files.hpp"
 #include "lint_formatters.hpp"
-#include "reader.hpp"
-#include "rules.hpp"
+#include "read/reader.hpp"
+#include "lint/rules.hpp"
 #include "show_json.hpp"
 #include "show_markdown.hpp"
 #include "show_text.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "duration.hpp"
+#include "text/duration.hpp"
 #include "fuzz_check.hpp"
 
 using namespace sessiontool;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_check.hpp"
-#include "reader.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::fuzz;

@@ -1,4 +1,4 @@
-#include "atomic_write.hpp"
+#include "platform/atomic_write.hpp"
 
 #include <fstream>
 #include <random>
@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "platform.hpp"
+#include "platform/platform.hpp"
 #include "write_atomically.hpp"
 
 using namespace sessiontool;

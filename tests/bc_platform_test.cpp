@@ -1,12 +1,12 @@
 // The platform a file tells, and which one a deployment takes: the option, the configuration
 // file, an install folder, a key's lower bound, or nothing.
 
-#include "bc_platform.hpp"
+#include "read/bc_platform.hpp"
 
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::test;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "behaviour_diff.hpp"
+#include "diff/behaviour_diff.hpp"
 #include "fixtures.hpp"
 
 using namespace sessiontool;

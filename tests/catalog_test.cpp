@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "catalog.hpp"
+#include "read/catalog.hpp"
 
 using namespace sessiontool;
 

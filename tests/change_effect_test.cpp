@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "change_effect.hpp"
+#include "diff/change_effect.hpp"
 
 using namespace sessiontool;
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config_file.hpp"
+#include "lint/config_file.hpp"
 
 using namespace sessiontool;
 

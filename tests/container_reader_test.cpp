@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "containers.hpp"
-#include "reader.hpp"
+#include "read/containers.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "container_settings.hpp"
+#include "resolve/container_settings.hpp"
 
 using namespace sessiontool;
 

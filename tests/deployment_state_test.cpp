@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "deployment_state.hpp"
+#include "diff/deployment_state.hpp"
 #include "fixtures.hpp"
 
 using namespace sessiontool;

@@ -1,6 +1,6 @@
 // Escaping for the values the editor writes between quotes: what reads back as the text typed.
 
-#include "editor_escape.hpp"
+#include "edit/editor_escape.hpp"
 
 #include <doctest/doctest.h>
 

@@ -7,8 +7,8 @@
 
 #include <doctest/doctest.h>
 
-#include "editor.hpp"
-#include "reader.hpp"
+#include "edit/editor.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 

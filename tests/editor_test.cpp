@@ -2,7 +2,7 @@
 // only the value's bytes change, new entries look like their neighbours, and an entry
 // inserted and removed again leaves the original bytes.
 
-#include "editor.hpp"
+#include "edit/editor.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -12,8 +12,8 @@
 #include <doctest/doctest.h>
 
 #include "corpus.hpp"
-#include "platform.hpp"
-#include "reader.hpp"
+#include "platform/platform.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 

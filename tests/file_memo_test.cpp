@@ -3,9 +3,9 @@
 #include <fstream>
 #include <random>
 
-#include "file_memo.hpp"
-#include "lint_files.hpp"
-#include "path_text.hpp"
+#include "diff/file_memo.hpp"
+#include "lint/lint_files.hpp"
+#include "text/path_text.hpp"
 
 using namespace sessiontool;
 namespace fs = std::filesystem;

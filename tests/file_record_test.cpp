@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "file_record.hpp"
+#include "lint/file_record.hpp"
 #include "fixtures.hpp"
 
 using namespace sessiontool;

@@ -8,7 +8,7 @@
 
 #include <doctest/doctest.h>
 
-#include "reader.hpp"
+#include "read/reader.hpp"
 
 namespace sessiontool::test {
 

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #endif
 
-#include "platform.hpp"
-#include "reader.hpp"
+#include "platform/platform.hpp"
+#include "read/reader.hpp"
 #include "set_harness.hpp"
 
 using namespace sessiontool;

@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
-#include "inputs.hpp"
-#include "reader.hpp"
+#include "read/inputs.hpp"
+#include "read/reader.hpp"
 #include "set_harness.hpp"
 
 using namespace sessiontool;

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "fixtures.hpp"
-#include "installed.hpp"
-#include "path_text.hpp"
+#include "read/installed.hpp"
+#include "text/path_text.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::test;

@@ -22,10 +22,10 @@
 extern char** environ;
 #endif
 
-#include "atomic_write.hpp"
+#include "platform/atomic_write.hpp"
 #include "set_harness.hpp"
 #include "write_atomically.hpp"
-#include "write_step.hpp"
+#include "platform/write_step.hpp"
 
 using namespace sessiontool;
 using test::write_file_atomically;
@@ -286,7 +286,7 @@ TEST_SUITE("interrupted writes") {
 #endif
 }
 
-// This program's write_step_failure, linked instead of the library's (lib/write_step.hpp).
+// This program's write_step_failure, linked instead of the library's (lib/platform/write_step.hpp).
 std::optional<std::string> sessiontool::write_step_failure(WriteStep step) {
   return write_hook ? write_hook(step) : std::nullopt;
 }

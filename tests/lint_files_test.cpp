@@ -11,11 +11,11 @@
 #include <doctest/doctest.h>
 
 #include "corpus.hpp"
-#include "diagnostic.hpp"
-#include "file_walk.hpp"
+#include "lint/diagnostic.hpp"
+#include "read/file_walk.hpp"
 #include "fixtures.hpp"
-#include "lint_files.hpp"
-#include "path_text.hpp"
+#include "lint/lint_files.hpp"
+#include "text/path_text.hpp"
 #include "set_harness.hpp"
 
 using namespace sessiontool;

@@ -8,8 +8,8 @@
 
 #include "corpus.hpp"
 #include "fixtures.hpp"
-#include "lint_files.hpp"
-#include "rules.hpp"
+#include "lint/lint_files.hpp"
+#include "lint/rules.hpp"
 
 namespace sessiontool::test {
 

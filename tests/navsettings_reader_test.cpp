@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "reader.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 

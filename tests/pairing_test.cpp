@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
-#include "pairing.hpp"
+#include "resolve/pairing.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::test;

@@ -7,9 +7,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 #include "set_harness.hpp"
-#include "utf8.hpp"
+#include "text/utf8.hpp"
 
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "corpus.hpp"
-#include "reader.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
-#include "resolve.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace sessiontool;
 using namespace sessiontool::test;

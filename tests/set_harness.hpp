@@ -15,8 +15,8 @@
 
 #include <doctest/doctest.h>
 
-#include "path_text.hpp"
-#include "platform.hpp"
+#include "text/path_text.hpp"
+#include "platform/platform.hpp"
 
 namespace sessiontool::test {
 

@@ -1,7 +1,7 @@
 // set's planning: keys looked up as the products read them, values checked before any file is
 // read, and the files found by the walk lint makes, in the order the paths were given.
 
-#include "set_plan.hpp"
+#include "edit/set_plan.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +10,7 @@
 
 #include <doctest/doctest.h>
 
-#include "path_text.hpp"
+#include "text/path_text.hpp"
 
 using namespace sessiontool;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "source_text.hpp"
+#include "text/source_text.hpp"
 
 using namespace sessiontool;
 

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "suggest.hpp"
+#include "text/suggest.hpp"
 
 using namespace sessiontool;
 

@@ -1,4 +1,4 @@
-#include "unified_diff.hpp"
+#include "text/unified_diff.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "value_checks.hpp"
+#include "lint/value_checks.hpp"
 
 using namespace sessiontool;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "atomic_write.hpp"
+#include "platform/atomic_write.hpp"
 
 namespace sessiontool::test {
 

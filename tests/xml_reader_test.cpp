@@ -5,7 +5,7 @@
 #include <string>
 
 #include "corpus.hpp"
-#include "reader.hpp"
+#include "read/reader.hpp"
 
 using namespace sessiontool;
 

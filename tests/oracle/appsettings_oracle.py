@@ -115,7 +115,7 @@ def parse_oracle(output):
 
 
 def catalogue(sessiontool, catalog_source, work_dir):
-    """The catalogued server keys (lib/catalog.cpp, the one table of settings) and their types
+    """The catalogued server keys (lib/read/catalog.cpp, the one table of settings) and their types
     (from sessiontool's own report of an empty server file, which must list every one)."""
     with open(catalog_source, encoding="utf-8") as f:
         keys = re.findall(r'\.key\s*=\s*"(\w+)",\s*\.kind\s*=\s*server\b', f.read())

@@ -13,6 +13,6 @@ add_test(NAME oracle.timespan
           ${oracle_dir}/timespan_oracle.cs ${CMAKE_CURRENT_BINARY_DIR}/oracle/timespan)
 add_test(NAME oracle.appsettings
   COMMAND ${Python3_EXECUTABLE} ${oracle_dir}/appsettings_oracle.py $<TARGET_FILE:sessiontool>
-          ${oracle_dir}/appsettings_oracle.cs ${PROJECT_SOURCE_DIR}/lib/catalog.cpp
+          ${oracle_dir}/appsettings_oracle.cs ${PROJECT_SOURCE_DIR}/lib/read/catalog.cpp
           ${CMAKE_CURRENT_BINARY_DIR}/oracle/appsettings)
 set_tests_properties(oracle.timespan oracle.appsettings PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

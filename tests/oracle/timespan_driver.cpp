@@ -2,7 +2,7 @@
 // timespan_oracle.cs reads (ASCII, "\\" and "\uXXXX" escapes). Output: the ticks, "error", or
 // "maxvalue" for BC's own keyword, which .NET's TimeSpan.Parse rejects and sessiontool accepts.
 
-#include "duration.hpp"
+#include "text/duration.hpp"
 
 #include <cstdint>
 #include <cstdio>

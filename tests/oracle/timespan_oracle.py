@@ -31,7 +31,7 @@ LONG_FRACTION = "fraction-of-8+-digits-starting-with-0"
 DIFFERENCES = {
     KEYWORD: (
         "BC's own spelling \"MaxValue\" (any case, trimmed): TimeSpan.Parse rejects it and "
-        "sessiontool reads it as unbounded, the BC server's meaning (lib/duration.hpp, "
+        "sessiontool reads it as unbounded, the BC server's meaning (lib/text/duration.hpp, "
         "parse_timespan). Expected: sessiontool \"maxvalue\", Mono \"error\"."),
     LONG_FRACTION: (
         "A fraction of more than 7 digits that starts with 0: .NET Core 3.0 and later round it to "
