@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "resolve/container_settings.hpp"
+#include "lint/container_settings.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "read/inputs.hpp"

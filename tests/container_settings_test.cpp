@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "resolve/container_settings.hpp"
+#include "lint/container_settings.hpp"
 
 using namespace sessiontool;
 

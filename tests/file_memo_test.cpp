@@ -3,7 +3,7 @@
 #include <fstream>
 #include <random>
 
-#include "diff/file_memo.hpp"
+#include "lint/file_memo.hpp"
 #include "lint/lint_files.hpp"
 #include "text/path_text.hpp"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "read/catalog.hpp"
-#include "resolve/container_settings.hpp"
+#include "lint/container_settings.hpp"
 #include "lint/rules.hpp"
 
 namespace sessiontool {

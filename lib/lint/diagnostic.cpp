@@ -29,12 +29,6 @@ Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc
           .setting = std::string(setting)};
 }
 
-bool path_before(PathText a, PathText b) {
-  return path_text_before(a, b, [](std::filesystem::path::value_type c) {
-    return c == std::filesystem::path::preferred_separator ? std::filesystem::path::value_type{'/'} : c;
-  });
-}
-
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
   if (path_before(a.path.native(), b.path.native())) return true;
   if (path_before(b.path.native(), a.path.native())) return false;

@@ -39,9 +39,6 @@ Diagnostic at_value(std::string_view rule, Severity severity, const Document& do
 Diagnostic at_file(std::string_view rule, Severity severity, const Document& doc, std::string message,
                    std::string_view setting = {});
 
-// The order of paths in output: by their generic text ('/' for every separator).
-bool path_before(PathText a, PathText b);
-
 // Output order: by path, then line, column and rule (and message and deployment, so equal places
 // stay stable).
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b);

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "read/document.hpp"
-#include "diff/file_memo.hpp"
+#include "lint/file_memo.hpp"
 #include "read/inputs.hpp"
 #include "resolve/resolve.hpp"
 #include "lint/rules.hpp"

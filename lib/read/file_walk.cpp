@@ -8,7 +8,6 @@
 #include <queue>
 #include <thread>
 
-#include "lint/diagnostic.hpp"
 #include "text/path_text.hpp"
 #include "read/reader.hpp"
 

@@ -50,4 +50,11 @@ inline bool components_before(PathText a, PathText b) {
   });
 }
 
+// The order of paths in output: by their generic text ('/' for every separator).
+inline bool path_before(PathText a, PathText b) {
+  return path_text_before(a, b, [](std::filesystem::path::value_type c) {
+    return c == std::filesystem::path::preferred_separator ? std::filesystem::path::value_type{'/'} : c;
+  });
+}
+
 }  // namespace sessiontool

@@ -10,7 +10,7 @@
 // - generic/Run/navstart.ps1: `$restartingInstance = Test-Path $publicDnsNameFile`; a restart
 //   skips the set-up, so the variables apply at the container's first start only.
 
-#include "resolve/container_settings.hpp"
+#include "lint/container_settings.hpp"
 
 #include <algorithm>
 #include <charconv>

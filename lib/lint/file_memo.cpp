@@ -1,4 +1,4 @@
-#include "diff/file_memo.hpp"
+#include "lint/file_memo.hpp"
 
 #include "read/bc_platform.hpp"
 #include "text/path_text.hpp"
